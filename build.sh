@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# build.sh: the one entry point. ./build.sh {test|build|serve|bench}
+set -euo pipefail
+cd "$(dirname "$0")"
+
+WASM_EXEC_DIR="$(go env GOROOT)/lib/wasm"
+
+# deps installs what the browser side needs: npm packages and Chromium.
+deps() {
+  if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && apt-get install -y -qq chromium
+    else
+      sudo apt-get update -qq && sudo apt-get install -y -qq chromium
+    fi
+  fi
+}
+
+# test_go runs the Go tests natively with -race, then the engine's tests
+# under GOOS=js through go_js_wasm_exec.
+test_go() {
+  go vet ./...
+  GOOS=js GOARCH=wasm go vet ./...
+  go test -race -count=1 ./...
+  PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 600 go test -count=1 ./luamod/... ./wasm/...
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  test)
+    test_go
+    ;;
+  *)
+    echo "usage: ./build.sh {test|build|serve|bench}" >&2
+    exit 2
+    ;;
+esac

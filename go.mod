@@ -1,0 +1,12 @@
+module luaplay
+
+go 1.26
+
+ignore ./node_modules
+
+require (
+	github.com/evanw/esbuild v0.28.2 // indirect
+	github.com/mitchellh/mapstructure v1.5.0 // indirect
+	github.com/yuin/gluamapper v0.0.0-20150323120927-d836955830e7 // indirect
+	github.com/yuin/gopher-lua v1.1.2 // indirect
+)

@@ -1,0 +1,154 @@
+package luamod
+
+import (
+	"container/heap"
+	"math"
+	"time"
+)
+
+// clock is the run clock in microseconds. In virtual time it is base plus
+// the instructions executed since base was set (InstructionCost each), and
+// jumps to the next timer when nothing can run. In real time it is the wall
+// clock since the run started.
+type clock struct {
+	start     time.Time
+	base      int64 // virtual: clock value at stepsBase
+	stepsBase int64
+	timers    timerHeap
+	timerSeq  int64
+}
+
+// now is the run clock in microseconds.
+func (s *sched) now() int64 {
+	if s.opts.RealTime {
+		return time.Since(s.start).Microseconds()
+	}
+	return s.base + (s.steps-s.stepsBase)*int64(InstructionCost/time.Microsecond)
+}
+
+// msToMicros converts a script's milliseconds to a clock span, saturating
+// instead of overflowing and treating NaN and negatives as 0.
+func msToMicros(ms float64) int64 {
+	if !(ms > 0) {
+		return 0
+	}
+	if ms >= math.MaxInt64/4000 {
+		return math.MaxInt64 / 4
+	}
+	return int64(math.Round(ms * 1000))
+}
+
+// after returns the clock time d microseconds from now, saturating.
+func (s *sched) after(d int64) int64 {
+	n := s.now()
+	if d > math.MaxInt64/2-n {
+		return math.MaxInt64 / 2
+	}
+	return n + d
+}
+
+// timer calls fn when the run clock reaches when. Timers due at the same
+// time fire in the order they were made.
+type timer struct {
+	when  int64
+	seq   int64
+	fn    func()
+	index int // in the heap; -1 once fired or stopped
+}
+
+// addTimer schedules fn at clock time when.
+func (s *sched) addTimer(when int64, fn func()) *timer {
+	s.timerSeq++
+	t := &timer{when: when, seq: s.timerSeq, fn: fn}
+	heap.Push(&s.timers, t)
+	s.updateCheckAtIfRunning()
+	return t
+}
+
+// stopTimer removes t if it has not fired yet.
+func (s *sched) stopTimer(t *timer) {
+	if t != nil && t.index >= 0 {
+		heap.Remove(&s.timers, t.index)
+	}
+}
+
+// fireDue runs the callbacks of every timer that is due.
+func (s *sched) fireDue() {
+	now := s.now()
+	for {
+		t := s.timers.peek()
+		if t == nil || t.when > now {
+			return
+		}
+		heap.Pop(&s.timers)
+		t.fn()
+	}
+}
+
+// idleUntil waits, with nobody runnable, until clock time when: a jump in
+// virtual time, a real wait (cut short by cancellation or the wall-time
+// limit) in real time.
+func (s *sched) idleUntil(when int64) {
+	if !s.opts.RealTime {
+		if when > s.now() {
+			s.base = when
+			s.stepsBase = s.steps
+		}
+		return
+	}
+	d := time.Duration(when-s.now()) * time.Microsecond
+	if d <= 0 {
+		return
+	}
+	if left := s.opts.WallTimeout - time.Since(s.start); left < d {
+		d = max(left, 0) + time.Millisecond
+	}
+	s.sink.Flush()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-s.kick:
+	}
+}
+
+func (s *sched) updateCheckAtIfRunning() {
+	if s.cur != nil {
+		s.updateCheckAt()
+	}
+}
+
+// timerHeap orders timers by time, then by creation.
+type timerHeap []*timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].when != h[j].when {
+		return h[i].when < h[j].when
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].index = i
+	h[j].index = j
+}
+func (h *timerHeap) Push(x any) {
+	t := x.(*timer)
+	t.index = len(*h)
+	*h = append(*h, t)
+}
+func (h *timerHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	t.index = -1
+	return t
+}
+func (h timerHeap) peek() *timer {
+	if len(h) == 0 {
+		return nil
+	}
+	return h[0]
+}

@@ -1,0 +1,156 @@
+package luamod
+
+import (
+	lua "github.com/yuin/gopher-lua"
+)
+
+// gState is where a goroutine is in its life.
+type gState int
+
+const (
+	gRunnable gState = iota // waits for the run token
+	gRunning                // holds the run token
+	gParked                 // blocked until someone readies it
+	gDead                   // ended
+)
+
+// wait says what a parked goroutine waits on, for the trace and the
+// deadlock and leak reports.
+type wait struct {
+	Reason string // "sleep", "chan receive", ...
+	Object string // "chan 3", ...
+	Line   int
+}
+
+// G is one Lua goroutine: a Go goroutine with its own Lua thread. Its fields
+// are touched only by the goroutine holding the run token.
+type G struct {
+	id      int
+	name    string
+	group   string
+	L       *lua.LState
+	coro    *lua.LState // G.CurrentThread while this goroutine is off the token
+	state   gState
+	started bool
+	wake    chan struct{} // the run token arrives here
+	wait    wait
+	parkGen int // counts parks, so wakers can tell a stale registration
+
+	cancelErr  error // set when the goroutine must stop
+	collected  bool  // its error goes to whoever collects the result (async, timeout, pool)
+	born, died int64
+
+	done    bool
+	ok      bool
+	values  []lua.LValue // what the function returned
+	errMsg  string
+	waiters []*G // parked in await or timeout on this goroutine
+	onEnd   []func()
+}
+
+// body is what a goroutine runs once it first holds the token. It returns
+// the function's results, or an error from PCall.
+type body func(g *G) ([]lua.LValue, error)
+
+// spawn creates goroutine g as a child of the current one and queues it.
+// The caller keeps the token. It ends the run when the live-goroutine limit
+// is exceeded and then returns nil.
+func (s *sched) spawn(name, group string, line int, run body) *G {
+	if s.alive >= s.opts.MaxGoroutines {
+		s.stop(StatusLimit, limitError("live goroutines", s.opts.MaxGoroutines))
+		return nil
+	}
+	s.nextID++
+	th, _ := s.root.NewThread()
+	th.SetContext(s.ctx)
+	g := &G{id: s.nextID, name: name, group: group, L: th, wake: make(chan struct{}, 1), born: s.now()}
+	g.coro = th
+	s.alive++
+	if s.alive > s.stats.PeakAlive {
+		s.stats.PeakAlive = s.alive
+	}
+	s.all = append(s.all, g)
+	parent := 0
+	if s.cur != nil {
+		parent = s.cur.id
+	}
+	s.emit(Event{Kind: KindSpawn, G: g.id, Other: parent, Line: line, Name: name, Group: group})
+	s.runq.push(g)
+	go s.goMain(g, run)
+	return g
+}
+
+// goMain is the Go goroutine behind g: wait for the token, run, end, pass
+// the token on.
+func (s *sched) goMain(g *G, run body) {
+	<-g.wake
+	var values []lua.LValue
+	var err error
+	if g.cancelErr != nil {
+		err = g.cancelErr
+	} else {
+		values, err = run(g)
+	}
+	s.end(g, values, err)
+	s.cur = nil
+	s.handoff()
+}
+
+// callLua is the body of a goroutine that runs fn(args...).
+func callLua(fn *lua.LFunction, args []lua.LValue) body {
+	return func(g *G) ([]lua.LValue, error) {
+		return pcall(g.L, fn, args)
+	}
+}
+
+// pcall calls fn in L, protected, and returns all its results.
+func pcall(L *lua.LState, fn *lua.LFunction, args []lua.LValue) ([]lua.LValue, error) {
+	base := L.GetTop()
+	L.Push(fn)
+	for _, a := range args {
+		L.Push(a)
+	}
+	if err := L.PCall(len(args), lua.MultRet, nil); err != nil {
+		L.SetTop(base)
+		return nil, err
+	}
+	n := L.GetTop() - base
+	values := make([]lua.LValue, n)
+	for i := range n {
+		values[i] = L.Get(base + 1 + i)
+	}
+	L.SetTop(base)
+	return values, nil
+}
+
+// end records how g ended and wakes whoever waits for it.
+func (s *sched) end(g *G, values []lua.LValue, err error) {
+	g.state = gDead
+	g.done = true
+	g.died = s.now()
+	s.alive--
+	ev := Event{Kind: KindEnd, G: g.id, Status: "ok"}
+	switch {
+	case g.cancelErr != nil:
+		g.errMsg = g.cancelErr.Error()
+		ev.Status, ev.Err = "cancelled", g.errMsg
+	case err != nil:
+		g.errMsg = errorMessage(err)
+		ev.Status, ev.Err = "error", g.errMsg
+	default:
+		g.ok = true
+		g.values = values
+	}
+	s.emit(ev)
+	if err != nil && g.cancelErr == nil && !g.collected {
+		s.reportError(g, err)
+	}
+	for _, w := range g.waiters {
+		s.ready(w, g.id)
+	}
+	g.waiters = nil
+	for _, f := range g.onEnd {
+		f()
+	}
+	g.onEnd = nil
+}

@@ -1,0 +1,55 @@
+package luamod
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// run executes src with default options and returns the result and recorder.
+func run(t *testing.T, src string, opts ...Options) (Result, *Recorder) {
+	t.Helper()
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	rec := &Recorder{}
+	res := Run(context.Background(), src, o, rec)
+	return res, rec
+}
+
+// expectOutput runs src and wants success with exactly this stdout.
+func expectOutput(t *testing.T, src, want string) {
+	t.Helper()
+	res, rec := run(t, src)
+	if !res.OK() {
+		t.Fatalf("run failed: %s %s\nstderr:\n%s", res.Status, res.Error, rec.Stderr.String())
+	}
+	if got := rec.Stdout.String(); got != want {
+		t.Fatalf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// expectError runs src and wants a failed run whose error matches pattern.
+func expectError(t *testing.T, src, pattern string) Result {
+	t.Helper()
+	res, rec := run(t, src)
+	if res.OK() {
+		t.Fatalf("run succeeded, want error %q; stdout:\n%s", pattern, rec.Stdout.String())
+	}
+	if !regexp.MustCompile(pattern).MatchString(res.Error) {
+		t.Fatalf("error %q does not match %q\nstderr:\n%s", res.Error, pattern, rec.Stderr.String())
+	}
+	return res
+}
+
+// expectEvents runs src and wants exactly these events, one per line in
+// the compact form of formatEvent.
+func expectEvents(t *testing.T, src, want string) {
+	t.Helper()
+	_, rec := run(t, src)
+	if got := formatEvents(rec.Trace); got != strings.TrimSpace(want) {
+		t.Fatalf("events:\n%s\nwant:\n%s", got, strings.TrimSpace(want))
+	}
+}

@@ -1,0 +1,129 @@
+package luamod
+
+import (
+	"fmt"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// Module is the Lua goroutine module of one run: the global goroutine and
+// require("goroutine").
+type Module struct{ s *sched }
+
+// Loader builds the module table; it is registered with L.PreloadModule.
+func (m *Module) Loader(L *lua.LState) int {
+	L.Push(m.table(L))
+	return 1
+}
+
+func (m *Module) table(L *lua.LState) *lua.LTable {
+	t := L.NewTable()
+	for _, set := range []map[string]lua.LGFunction{
+		m.coreFuncs(), m.asyncFuncs(), m.poolFuncs(),
+	} {
+		L.SetFuncs(t, set)
+	}
+	return t
+}
+
+// openModules registers the goroutine module and its userdata types, and
+// sets the global goroutine to the same table that require returns.
+func (s *sched) openModules() {
+	L := s.root
+	m := &Module{s: s}
+	m.registerTypes(L)
+	t := m.table(L)
+	L.SetGlobal("goroutine", t)
+	L.PreloadModule("goroutine", func(L *lua.LState) int {
+		L.Push(t)
+		return 1
+	})
+	s.pools = map[string]*pool{}
+}
+
+// registerTypes creates the metatable of every userdata type of the module.
+func (m *Module) registerTypes(L *lua.LState) {
+	for name, methods := range map[string]map[string]lua.LGFunction{
+		waitGroupType: m.waitGroupMethods(),
+		handleType:    m.handleMethods(),
+	} {
+		mt := L.NewTypeMetatable(name)
+		L.SetField(mt, "__name", lua.LString(name))
+		L.SetField(mt, "__index", L.SetFuncs(L.NewTable(), methods))
+		typeName := name
+		L.SetField(mt, "__tostring", L.NewFunction(func(L *lua.LState) int {
+			L.Push(lua.LString(fmt.Sprintf("%s: %p", typeName, L.CheckUserData(1).Value)))
+			return 1
+		}))
+	}
+}
+
+// newObject wraps v as userdata of the named type.
+func newObject(L *lua.LState, typeName string, v any) *lua.LUserData {
+	ud := L.NewUserData()
+	ud.Value = v
+	L.SetMetatable(ud, L.GetTypeMetatable(typeName))
+	return ud
+}
+
+// checkObject returns argument n as a *T of the named type, or raises
+// "bad argument #n (T expected, got X)".
+func checkObject[T any](L *lua.LState, n int, typeName string) *T {
+	ud, ok := L.Get(n).(*lua.LUserData)
+	if ok {
+		if v, ok := ud.Value.(*T); ok {
+			return v
+		}
+	}
+	L.ArgError(n, typeName+" expected, got "+typeNameOf(L.Get(n)))
+	return nil
+}
+
+// typeNameOf names a value for error messages: the userdata type name
+// where there is one.
+func typeNameOf(v lua.LValue) string {
+	if ud, ok := v.(*lua.LUserData); ok {
+		if mt, ok := ud.Metatable.(*lua.LTable); ok {
+			if name, ok := mt.RawGetString("__name").(lua.LString); ok {
+				return string(name)
+			}
+		}
+	}
+	return v.Type().String()
+}
+
+// callerLine is the line of the innermost Lua function on L's stack: where
+// the script called into the module.
+func callerLine(L *lua.LState) int {
+	for level := 0; level < 16; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			return 0
+		}
+		if _, err := L.GetInfo("l", dbg, lua.LNil); err == nil && dbg.CurrentLine > 0 {
+			return dbg.CurrentLine
+		}
+	}
+	return 0
+}
+
+// nextObject numbers a new object of kind for the trace: "chan 3".
+func (s *sched) nextObject(kind string) string {
+	s.seq++
+	return fmt.Sprintf("%s %d", kind, s.seq)
+}
+
+// raiseIf raises err as a Lua error in L, when there is one. Used after
+// park, whose only error is the goroutine's cancellation.
+func raiseIf(L *lua.LState, err error) {
+	if err != nil {
+		L.RaiseError("%s", err.Error())
+	}
+}
+
+// argCheck raises "bad argument #n to f (msg)" unless ok.
+func argCheck(L *lua.LState, ok bool, n int, msg string) {
+	if !ok {
+		L.ArgError(n, msg)
+	}
+}

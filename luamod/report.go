@@ -1,0 +1,84 @@
+package luamod
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+var (
+	errDeadlock  = errors.New("all goroutines are asleep - deadlock!")
+	errCancelled = errors.New("run cancelled")
+)
+
+// errorMessage is the Lua error value of err as text.
+func errorMessage(err error) string {
+	var apiErr *lua.ApiError
+	if errors.As(err, &apiErr) && apiErr.Object != nil {
+		return apiErr.Object.String()
+	}
+	return err.Error()
+}
+
+// errorLine finds the first "chunk:line:" in text; 0 when there is none.
+func errorLine(chunk, text string) int {
+	re := regexp.MustCompile(regexp.QuoteMeta(chunk) + `:(\d+):`)
+	if m := re.FindStringSubmatch(text); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+var syntaxRe = regexp.MustCompile(`line:(\d+)\(column:(\d+)\) near '(.*)':\s*(.*)`)
+
+// syntaxError rewrites gopher-lua's parse error in the usual file:line form.
+func syntaxError(chunk string, err error) string {
+	msg := err.Error()
+	if m := syntaxRe.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s:%s: %s near '%s'", chunk, m[1], strings.TrimSpace(m[4]), m[3])
+	}
+	return msg
+}
+
+// reportError records the error that ended goroutine g and writes it, with
+// its traceback, to stderr.
+func (s *sched) reportError(g *G, err error) {
+	msg := errorMessage(err)
+	ge := GoroutineError{G: g.id, Name: g.name, Message: msg, Line: errorLine(s.opts.ChunkName, msg)}
+	var apiErr *lua.ApiError
+	if errors.As(err, &apiErr) {
+		ge.Traceback = apiErr.StackTrace
+	}
+	if ge.Line == 0 {
+		ge.Line = errorLine(s.opts.ChunkName, ge.Traceback)
+	}
+	s.result.Errors = append(s.result.Errors, ge)
+	text := fmt.Sprintf("error in goroutine %d (%s): %s\n", g.id, g.name, msg)
+	if ge.Traceback != "" {
+		text += ge.Traceback + "\n"
+	}
+	s.output("stderr", text)
+}
+
+// stuckReport is the deadlock or leak report, one line per goroutine.
+func stuckReport(chunk string, stuck []Stuck, deadlock bool) string {
+	var b strings.Builder
+	if deadlock {
+		b.WriteString("fatal error: " + errDeadlock.Error() + "\n")
+	} else {
+		fmt.Fprintf(&b, "warning: %d goroutine(s) leaked: blocked forever when the run ended\n", len(stuck))
+	}
+	for _, st := range stuck {
+		what := st.Reason
+		if st.Object != "" {
+			what += " on " + st.Object
+		}
+		fmt.Fprintf(&b, "goroutine %d (%s) [%s] at %s:%d\n", st.G, st.Name, what, chunk, st.Line)
+	}
+	return b.String()
+}

@@ -1,0 +1,64 @@
+package luamod
+
+// Status values of a Result.
+const (
+	StatusOK        = "ok"        // every goroutine ended without error (leaks allowed)
+	StatusError     = "error"     // the chunk, a goroutine or a task failed
+	StatusDeadlock  = "deadlock"  // the main goroutine can never wake
+	StatusLimit     = "limit"     // a run limit was exceeded
+	StatusCancelled = "cancelled" // the caller stopped the run
+)
+
+// Result is what a run ends with. Output and events were streamed to the Sink
+// while the run went on; the Result sums them up.
+type Result struct {
+	Status string           `json:"status"`
+	Error  string           `json:"error,omitempty"` // first error, with file:line where known
+	Line   int              `json:"line,omitempty"`  // line of that error
+	Errors []GoroutineError `json:"errors,omitempty"`
+	Stuck  []Stuck          `json:"stuck,omitempty"` // deadlocked or leaked goroutines
+	Stats  Stats            `json:"stats"`
+}
+
+// OK reports whether the run succeeded (a leak report is only a warning).
+func (r Result) OK() bool { return r.Status == StatusOK }
+
+// GoroutineError is an error that ended one goroutine.
+type GoroutineError struct {
+	G         int    `json:"g"`
+	Name      string `json:"name,omitempty"`
+	Message   string `json:"message"`
+	Line      int    `json:"line,omitempty"`
+	Traceback string `json:"traceback,omitempty"`
+}
+
+// Stuck names a goroutine that can never wake, what it waits on and where.
+type Stuck struct {
+	G      int    `json:"g"`
+	Name   string `json:"name,omitempty"`
+	Reason string `json:"reason"`
+	Object string `json:"obj,omitempty"`
+	Line   int    `json:"line,omitempty"`
+}
+
+// Stats are a run's totals. Speedup is the sum of the lifetimes of the
+// goroutines other than main over the run's length: how much longer the same
+// work would take one after another (1 when main spawned nothing).
+type Stats struct {
+	Goroutines int     `json:"goroutines"` // created, main included
+	PeakAlive  int     `json:"peakAlive"`
+	Clock      int64   `json:"clock"` // run-clock length, microseconds
+	Wall       int64   `json:"wall"`  // wall time, microseconds
+	Speedup    float64 `json:"speedup"`
+	Events     int     `json:"events"`
+	Output     int     `json:"output"` // bytes
+}
+
+// Sink receives what a run produces while it goes on. Its methods are called
+// by the goroutine that holds the run token, one at a time; they must not
+// block for long and must not call back into the run.
+type Sink interface {
+	Output(stream, text string) // stream is "stdout" or "stderr"
+	Event(e Event)
+	Flush() // the run goes idle or ends: deliver what is buffered
+}

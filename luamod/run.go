@@ -1,0 +1,150 @@
+package luamod
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// Run executes src as the main goroutine of a new run and returns when every
+// goroutine has ended, the main goroutine deadlocked, a limit was exceeded
+// or ctx was cancelled. Output and trace events stream to sink meanwhile.
+func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return Result{Status: StatusError, Error: err.Error()}
+	}
+	s := newSched(opts, sink)
+	defer s.root.Close()
+	fn, err := s.root.Load(strings.NewReader(src), opts.ChunkName)
+	if err != nil {
+		msg := syntaxError(opts.ChunkName, err)
+		s.output("stderr", msg+"\n")
+		sink.Flush()
+		return Result{Status: StatusError, Error: msg, Line: errorLine(opts.ChunkName, msg)}
+	}
+	s.main = s.spawn("main", "", 0, s.mainBody(fn))
+	stopWatch := context.AfterFunc(ctx, func() {
+		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
+		select {
+		case s.kick <- struct{}{}:
+		default:
+		}
+	})
+	defer stopWatch()
+	s.handoff()
+	<-s.finished
+	return s.result
+}
+
+func newSched(opts Options, sink Sink) *sched {
+	s := &sched{opts: opts, sink: sink, kick: make(chan struct{}, 1), finished: make(chan struct{})}
+	s.ctx = &runCtx{s: s}
+	s.start = time.Now()
+	s.lastCheck, s.lastPause = s.start, s.start
+	s.memBase = heapBytes()
+	s.root = lua.NewState(lua.Options{
+		SkipOpenLibs:        true,
+		CallStackSize:       1024,
+		MinimizeStackMemory: true,
+		RegistrySize:        256,
+		RegistryMaxSize:     1 << 20,
+		RegistryGrowStep:    256,
+	})
+	s.openLibs()
+	return s
+}
+
+// mainBody runs the chunk, then the sloth-runner workflows it defined.
+func (s *sched) mainBody(fn *lua.LFunction) body {
+	return func(g *G) ([]lua.LValue, error) {
+		if _, err := pcall(g.L, fn, nil); err != nil {
+			return nil, err
+		}
+		for _, after := range s.afterMain {
+			if err := after(g); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
+}
+
+// stuck is reached when goroutines remain but none can ever wake. It
+// records them (a deadlock when main is among them, a leak otherwise) and
+// cancels them so their Go goroutines end.
+func (s *sched) stuck() {
+	for _, g := range s.all {
+		if g.state != gParked {
+			continue
+		}
+		st := Stuck{G: g.id, Name: g.name, Reason: g.wait.Reason, Object: g.wait.Object, Line: g.wait.Line}
+		s.result.Stuck = append(s.result.Stuck, st)
+		s.emit(Event{Kind: KindStuck, G: g.id, Reason: st.Reason, Object: st.Object, Line: st.Line})
+		if g == s.main && s.stopped == nil {
+			s.stopped = &stopReason{status: StatusDeadlock, err: errDeadlock}
+		}
+	}
+	s.output("stderr", stuckReport(s.opts.ChunkName, s.result.Stuck, !s.main.done))
+	s.ending = true
+	for _, g := range s.all {
+		s.cancel(g, errRunEnded)
+	}
+}
+
+// finish decides the result once every goroutine has ended.
+func (s *sched) finish() {
+	s.ending = true
+	r := &s.result
+	s.stats.Goroutines = s.nextID
+	s.stats.Clock = s.now()
+	s.stats.Wall = time.Since(s.start).Microseconds()
+	s.stats.Events = s.events
+	s.stats.Output = s.outSize
+	s.stats.Speedup = s.speedup()
+	r.Stats = s.stats
+	switch {
+	case s.stopped != nil:
+		r.Status, r.Error = s.stopped.status, s.stopped.err.Error()
+		if s.stopped.status == StatusLimit || s.stopped.status == StatusCancelled {
+			s.output("stderr", r.Error+"\n")
+		}
+	case len(r.Errors) > 0:
+		r.Status, r.Error, r.Line = StatusError, r.Errors[0].Message, r.Errors[0].Line
+	default:
+		r.Status = StatusOK
+	}
+	s.sink.Flush()
+	close(s.finished)
+}
+
+// speedup is the sum of the lifetimes of the goroutines other than main
+// over the run's length.
+func (s *sched) speedup() float64 {
+	var sum int64
+	for _, g := range s.all[1:] {
+		if g.done {
+			sum += g.died - g.born
+		}
+	}
+	if len(s.all) < 2 || s.stats.Clock <= 0 {
+		return 1
+	}
+	return float64(sum) / float64(s.stats.Clock)
+}
+
+// output writes script output to the sink, within the output limit.
+func (s *sched) output(stream, text string) {
+	if s.outSize+len(text) > s.opts.MaxOutputBytes {
+		if s.stopped == nil {
+			s.stop(StatusLimit, limitError("output bytes", s.opts.MaxOutputBytes))
+		}
+		if stream == "stdout" {
+			return
+		}
+	}
+	s.outSize += len(text)
+	s.sink.Output(stream, text)
+}

@@ -1,0 +1,252 @@
+package luamod
+
+import (
+	"math/rand/v2"
+	"sync/atomic"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// sched is one run: its goroutines, the run token, the clock and the trace.
+//
+// Exactly one goroutine holds the run token and executes Lua; every field
+// below is read and written only by that goroutine (or, while nobody can
+// run, by the one that last gave the token up and now keeps the clock).
+// The token moves by a send on the next goroutine's wake channel, which
+// also orders memory for the race detector. Only ext and kick are touched
+// from outside.
+type sched struct {
+	opts Options
+	root *lua.LState
+	ctx  *runCtx
+	sink Sink
+
+	cur    *G
+	runq   queue
+	all    []*G
+	alive  int
+	nextID int
+	seq    int64 // object ids: "chan 3", "wg 4", ...
+
+	clock
+	steps      int64 // VM instructions executed so far
+	checkAt    int64 // steps at which runCtx.Done takes the slow path
+	sliceStart int64 // steps when the current goroutine got the token
+	lastCheck  time.Time
+	lastPause  time.Time
+	memBase    uint64
+
+	ext      atomic.Pointer[stopReason] // set from outside: the caller cancelled
+	kick     chan struct{}              // wakes a real-time idle wait
+	stopped  *stopReason
+	ending   bool // the result is decided; remaining goroutines are drained
+	finished chan struct{}
+
+	rand      *rand.Rand
+	afterMain []func(g *G) error // run after the chunk: sloth-runner workflows
+	pools     map[string]*pool
+
+	result  Result
+	stats   Stats
+	outSize int
+	events  int
+	main    *G
+}
+
+type stopReason struct {
+	status string
+	err    error
+}
+
+// queue is the FIFO of runnable goroutines.
+type queue struct{ items []*G }
+
+func (q *queue) push(g *G) { q.items = append(q.items, g) }
+func (q *queue) len() int  { return len(q.items) }
+func (q *queue) pop() *G {
+	if len(q.items) == 0 {
+		return nil
+	}
+	g := q.items[0]
+	q.items[0] = nil
+	q.items = q.items[1:]
+	return g
+}
+
+// emit appends an event to the trace, unless the run is being drained.
+func (s *sched) emit(e Event) {
+	if s.ending {
+		return
+	}
+	s.events++
+	if s.events > s.opts.MaxEvents {
+		s.stop(StatusLimit, limitError("trace events", s.opts.MaxEvents))
+		return
+	}
+	e.T = s.now()
+	s.sink.Event(e)
+}
+
+// grant gives the token to g.
+func (s *sched) grant(g *G) {
+	s.cur = g
+	g.state = gRunning
+	s.sliceStart = s.steps
+	s.root.G.CurrentThread = g.coro
+	if !g.started {
+		g.started = true
+		s.emit(Event{Kind: KindStart, G: g.id})
+	} else {
+		s.emit(Event{Kind: KindRun, G: g.id})
+	}
+	s.updateCheckAt()
+	g.wake <- struct{}{}
+}
+
+// release records what the current goroutine g leaves behind before it
+// gives the token up.
+func (s *sched) release(g *G) {
+	g.coro = s.root.G.CurrentThread
+	s.cur = nil
+}
+
+// handoff passes the token to the next runnable goroutine. With none, it
+// moves the clock to the next timer; with no timer either, the remaining
+// goroutines are stuck and the run ends.
+func (s *sched) handoff() {
+	for {
+		s.checkOutside()
+		if g := s.runq.pop(); g != nil {
+			s.grant(g)
+			return
+		}
+		if s.alive == 0 {
+			s.finish()
+			return
+		}
+		if t := s.timers.peek(); t != nil {
+			s.idleUntil(t.when)
+			s.fireDue()
+			continue
+		}
+		s.stuck()
+	}
+}
+
+// park blocks the current goroutine until ready is called for it. It
+// returns the goroutine's cancel error when it was woken to stop; the
+// caller then undoes its registrations and raises.
+func (s *sched) park(w wait) error {
+	g := s.cur
+	if g.cancelErr != nil {
+		return g.cancelErr
+	}
+	g.state = gParked
+	g.wait = w
+	g.parkGen++
+	s.emit(Event{Kind: KindBlock, G: g.id, Reason: w.Reason, Object: w.Object, Line: w.Line})
+	s.release(g)
+	s.handoff()
+	<-g.wake
+	return g.cancelErr
+}
+
+// ready makes a parked g runnable; by is the goroutine that woke it (0 for
+// the clock or the runtime). It does nothing when g is not parked, so a
+// second waker of the same park is harmless.
+func (s *sched) ready(g *G, by int) {
+	if g.state != gParked {
+		return
+	}
+	g.state = gRunnable
+	s.emit(Event{Kind: KindUnblock, G: g.id, Other: by})
+	s.runq.push(g)
+}
+
+// yield puts the current goroutine at the back of the run queue.
+func (s *sched) yield() error {
+	g := s.cur
+	if g.cancelErr != nil {
+		return g.cancelErr
+	}
+	s.fireDue()
+	if s.runq.len() == 0 {
+		s.sliceStart = s.steps
+		s.updateCheckAt()
+		return nil
+	}
+	g.state = gRunnable
+	s.emit(Event{Kind: KindPreempt, G: g.id})
+	s.runq.push(g)
+	s.release(g)
+	s.handoff()
+	<-g.wake
+	return g.cancelErr
+}
+
+// cancel makes g stop with err: at its next VM instruction when it runs,
+// or now when it is parked.
+func (s *sched) cancel(g *G, err error) {
+	if g.state == gDead || g.cancelErr != nil {
+		return
+	}
+	g.cancelErr = err
+	if g == s.cur {
+		s.checkAt = 0
+	}
+	s.ready(g, 0)
+}
+
+// slowDone is runCtx.Done past checkAt: fire due timers, check limits and
+// cancellation, and preempt the current goroutine when its quantum is used
+// and another one can run.
+func (s *sched) slowDone() <-chan struct{} {
+	g := s.cur
+	if g.cancelErr == nil {
+		s.checkOutside()
+		s.fireDue()
+		if s.steps-s.sliceStart >= int64(s.opts.Quantum) {
+			platformPause(s)
+			if s.runq.len() > 0 {
+				if err := s.yield(); err != nil {
+					return closedChan
+				}
+			} else {
+				s.sliceStart = s.steps
+			}
+		}
+	}
+	if g.cancelErr != nil {
+		s.checkAt = 0
+		return closedChan
+	}
+	s.updateCheckAt()
+	return nil
+}
+
+var closedChan = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
+
+// updateCheckAt sets when the fast path of Done must look again: at the end
+// of the quantum or, in virtual time, when the next timer is due.
+func (s *sched) updateCheckAt() {
+	if s.cur != nil && s.cur.cancelErr != nil {
+		s.checkAt = 0
+		return
+	}
+	at := s.sliceStart + int64(s.opts.Quantum)
+	if !s.opts.RealTime {
+		if t := s.timers.peek(); t != nil {
+			due := s.steps + (t.when-s.now())/int64(InstructionCost/time.Microsecond)
+			if due <= s.steps {
+				due = s.steps + 1
+			}
+			at = min(at, due)
+		}
+	}
+	s.checkAt = at
+}

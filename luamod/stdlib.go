@@ -1,0 +1,211 @@
+package luamod
+
+import (
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// virtualEpoch is what os.time() reads at clock 0 in virtual time (the Go
+// playground's famous instant), so dates are reproducible too.
+var virtualEpoch = time.Date(2009, 11, 10, 23, 0, 0, 0, time.UTC)
+
+// openLibs opens the sandboxed standard library: base, string, table, math,
+// coroutine, a package library that only knows preloaded modules, and of os
+// only time, date and clock. print writes to the run's output, math.random
+// is seeded per run, and every new thread carries the run context.
+func (s *sched) openLibs() {
+	L := s.root
+	for _, lib := range []struct {
+		name string
+		open lua.LGFunction
+	}{
+		{lua.LoadLibName, lua.OpenPackage},
+		{lua.BaseLibName, lua.OpenBase},
+		{lua.TabLibName, lua.OpenTable},
+		{lua.StringLibName, lua.OpenString},
+		{lua.MathLibName, lua.OpenMath},
+		{lua.CoroutineLibName, lua.OpenCoroutine},
+		{lua.OsLibName, lua.OpenOs},
+	} {
+		L.Push(L.NewFunction(lib.open))
+		L.Push(lua.LString(lib.name))
+		L.Call(1, 0)
+	}
+	for _, name := range []string{"dofile", "loadfile", "_printregs"} {
+		L.SetGlobal(name, lua.LNil)
+	}
+	L.SetGlobal("print", L.NewFunction(s.luaPrint))
+	s.sandboxPackage()
+	s.sandboxOs()
+	s.seedMath()
+	s.wrapCoroutines()
+	s.openModules()
+}
+
+// sandboxPackage keeps require for preloaded modules only: no file loading.
+func (s *sched) sandboxPackage() {
+	pkg := s.root.GetGlobal("package").(*lua.LTable)
+	loaders := pkg.RawGetString("loaders").(*lua.LTable)
+	only := s.root.NewTable()
+	only.Append(loaders.RawGetInt(1))
+	pkg.RawSetString("loaders", only)
+	pkg.RawSetString("path", lua.LString(""))
+	pkg.RawSetString("cpath", lua.LString(""))
+	pkg.RawSetString("loadlib", lua.LNil)
+}
+
+func (s *sched) luaPrint(L *lua.LState) int {
+	top := L.GetTop()
+	parts := make([]string, top)
+	for i := 1; i <= top; i++ {
+		parts[i-1] = L.ToStringMeta(L.Get(i)).String()
+	}
+	s.output("stdout", strings.Join(parts, "\t")+"\n")
+	return 0
+}
+
+// wallNow is the instant os.time and os.date read: the virtual epoch plus
+// the run clock, or the wall clock in real time.
+func (s *sched) wallNow() time.Time {
+	if s.opts.RealTime {
+		return time.Now()
+	}
+	return virtualEpoch.Add(time.Duration(s.now()) * time.Microsecond)
+}
+
+func (s *sched) sandboxOs() {
+	L := s.root
+	orig := L.GetGlobal("os").(*lua.LTable)
+	date := orig.RawGetString("date").(*lua.LFunction)
+	os := L.NewTable()
+	os.RawSetString("time", L.NewFunction(func(L *lua.LState) int {
+		if tbl, ok := L.Get(1).(*lua.LTable); ok {
+			L.Push(lua.LNumber(tableTime(tbl).Unix()))
+			return 1
+		}
+		L.Push(lua.LNumber(s.wallNow().Unix()))
+		return 1
+	}))
+	os.RawSetString("clock", L.NewFunction(func(L *lua.LState) int {
+		L.Push(lua.LNumber(float64(s.now()) / 1e6))
+		return 1
+	}))
+	os.RawSetString("date", L.NewFunction(func(L *lua.LState) int {
+		format := L.OptString(1, "%c")
+		if !strings.HasPrefix(format, "!") {
+			format = "!" + format // UTC: the same output on every machine
+		}
+		when := L.OptNumber(2, lua.LNumber(s.wallNow().Unix()))
+		L.SetTop(0)
+		L.Push(date)
+		L.Push(lua.LString(format))
+		L.Push(when)
+		L.Call(2, 1)
+		return 1
+	}))
+	L.SetGlobal("os", os)
+	s.root.GetField(s.root.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable).RawSetString("os", os)
+}
+
+// tableTime reads os.time's table argument, in UTC.
+func tableTime(t *lua.LTable) time.Time {
+	field := func(name string, def int) int {
+		if n, ok := t.RawGetString(name).(lua.LNumber); ok {
+			return int(n)
+		}
+		return def
+	}
+	return time.Date(field("year", 1970), time.Month(field("month", 1)), field("day", 1),
+		field("hour", 12), field("min", 0), field("sec", 0), 0, time.UTC)
+}
+
+// seedMath replaces math.random and math.randomseed with ones on the run's
+// seeded source.
+func (s *sched) seedMath() {
+	s.rand = rand.New(rand.NewPCG(uint64(s.opts.Seed), 0x9e3779b97f4a7c15))
+	m := s.root.GetGlobal("math").(*lua.LTable)
+	m.RawSetString("random", s.root.NewFunction(s.mathRandom))
+	m.RawSetString("randomseed", s.root.NewFunction(func(L *lua.LState) int {
+		s.rand = rand.New(rand.NewPCG(uint64(L.CheckInt64(1)), 0x9e3779b97f4a7c15))
+		return 0
+	}))
+}
+
+func (s *sched) mathRandom(L *lua.LState) int {
+	switch L.GetTop() {
+	case 0:
+		L.Push(lua.LNumber(s.rand.Float64()))
+	case 1:
+		n := L.CheckInt64(1)
+		argCheck(L, n >= 1, 1, "interval is empty")
+		L.Push(lua.LNumber(1 + s.rand.Int64N(n)))
+	default:
+		lo, hi := L.CheckInt64(1), L.CheckInt64(2)
+		argCheck(L, lo <= hi, 2, "interval is empty")
+		L.Push(lua.LNumber(lo + s.rand.Int64N(hi-lo+1)))
+	}
+	return 1
+}
+
+// wrapCoroutines makes coroutine.create and coroutine.wrap give new threads
+// the run context, so a busy coroutine is preempted and stoppable too.
+// gopher-lua would give them a context.WithCancel child instead, which
+// never sees the run's cancellation.
+func (s *sched) wrapCoroutines() {
+	L := s.root
+	co := L.GetGlobal("coroutine").(*lua.LTable)
+	create := co.RawGetString("create").(*lua.LFunction)
+	resume := co.RawGetString("resume").(*lua.LFunction)
+	newCo := func(L *lua.LState) *lua.LState {
+		fn := L.CheckFunction(1)
+		ctx := L.RemoveContext()
+		th, err := pcall(L, create, []lua.LValue{fn})
+		if ctx != nil {
+			L.SetContext(ctx)
+		}
+		if err != nil {
+			L.RaiseError("%s", errorMessage(err))
+		}
+		t := th[0].(*lua.LState)
+		t.SetContext(s.ctx)
+		return t
+	}
+	co.RawSetString("create", L.NewFunction(func(L *lua.LState) int {
+		L.Push(newCo(L))
+		return 1
+	}))
+	co.RawSetString("wrap", L.NewFunction(func(L *lua.LState) int {
+		t := newCo(L)
+		L.Push(L.NewFunction(func(L *lua.LState) int {
+			args := append([]lua.LValue{t}, argsFrom(L, 1)...)
+			res, err := pcall(L, resume, args)
+			if err != nil {
+				L.RaiseError("%s", errorMessage(err))
+			}
+			if res[0] == lua.LFalse {
+				L.RaiseError("%s", res[1].String())
+			}
+			for _, v := range res[1:] {
+				L.Push(v)
+			}
+			return len(res) - 1
+		}))
+		return 1
+	}))
+}
+
+// argsFrom returns the arguments from index i on.
+func argsFrom(L *lua.LState, i int) []lua.LValue {
+	top := L.GetTop()
+	if top < i {
+		return nil
+	}
+	args := make([]lua.LValue, 0, top-i+1)
+	for ; i <= top; i++ {
+		args = append(args, L.Get(i))
+	}
+	return args
+}

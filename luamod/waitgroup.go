@@ -1,0 +1,69 @@
+package luamod
+
+import (
+	lua "github.com/yuin/gopher-lua"
+)
+
+const waitGroupType = "goroutine.wait_group"
+
+// waitGroup is Go's sync.WaitGroup for Lua goroutines.
+type waitGroup struct {
+	obj     string
+	count   int
+	waiters []*G
+}
+
+func checkWaitGroup(L *lua.LState, n int) *waitGroup {
+	return checkObject[waitGroup](L, n, waitGroupType)
+}
+
+func (m *Module) waitGroupMethods() map[string]lua.LGFunction {
+	return map[string]lua.LGFunction{
+		"add": func(L *lua.LState) int {
+			m.wgAdd(L, checkWaitGroup(L, 1), L.OptInt(2, 1))
+			return 0
+		},
+		"done": func(L *lua.LState) int {
+			m.wgAdd(L, checkWaitGroup(L, 1), -1)
+			return 0
+		},
+		"wait": func(L *lua.LState) int {
+			wg := checkWaitGroup(L, 1)
+			if wg.count == 0 {
+				return 0
+			}
+			s := m.s
+			me := s.cur
+			wg.waiters = append(wg.waiters, me)
+			err := s.park(wait{Reason: "wait group", Object: wg.obj, Line: callerLine(L)})
+			if err != nil {
+				wg.waiters = removeG(wg.waiters, me)
+			}
+			raiseIf(L, err)
+			return 0
+		},
+		"count": func(L *lua.LState) int {
+			L.Push(lua.LNumber(checkWaitGroup(L, 1).count))
+			return 1
+		},
+	}
+}
+
+func (m *Module) wgAdd(L *lua.LState, wg *waitGroup, delta int) {
+	if wg.count+delta < 0 {
+		L.RaiseError("sync: negative WaitGroup counter")
+	}
+	wg.count += delta
+	if wg.count > 0 {
+		return
+	}
+	for _, w := range wg.waiters {
+		m.s.ready(w, m.s.cur.id)
+	}
+	wg.waiters = nil
+}
+
+func (m *Module) waitGroup(L *lua.LState) int {
+	L.Push(newObject(L, waitGroupType, &waitGroup{obj: m.s.nextObject("wg")}))
+	return 1
+}

@@ -61,8 +61,7 @@ func (s *sched) spawn(name, group string, line int, run body) *G {
 		return nil
 	}
 	s.nextID++
-	th, _ := s.root.NewThread()
-	th.SetContext(s.ctx)
+	th := s.thread()
 	g := &G{id: s.nextID, name: name, group: group, L: th, wake: make(chan struct{}, 1), born: s.now()}
 	g.coro = th
 	s.alive++
@@ -92,8 +91,26 @@ func (s *sched) goMain(g *G, run body) {
 		values, err = run(g)
 	}
 	s.end(g, values, err)
+	if err == nil && g.cancelErr == nil {
+		s.free = append(s.free, g.L)
+	}
+	g.L, g.coro = nil, nil
 	s.cur = nil
 	s.handoff()
+}
+
+// thread returns a Lua thread for a new goroutine: a finished goroutine's,
+// or a new one. Only threads whose function returned normally are reused:
+// gopher-lua's error path can leave upvalues open on the old stack.
+func (s *sched) thread() *lua.LState {
+	if n := len(s.free); n > 0 {
+		th := s.free[n-1]
+		s.free = s.free[:n-1]
+		return th
+	}
+	th, _ := s.root.NewThread()
+	th.SetContext(s.ctx)
+	return th
 }
 
 // callLua is the body of a goroutine that runs fn(args...).

@@ -25,6 +25,7 @@ type sched struct {
 	cur    *G
 	runq   queue
 	all    []*G
+	free   []*lua.LState // threads of goroutines that ended normally, for reuse
 	alive  int
 	nextID int
 	seq    int64 // object ids: "chan 3", "wg 4", ...

@@ -1,0 +1,143 @@
+package luamod
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+const fibSrc = `
+local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end
+fib(22)
+`
+
+// BenchmarkFibPlain is the baseline: plain gopher-lua with no context.
+func BenchmarkFibPlain(b *testing.B) {
+	for b.Loop() {
+		L := lua.NewState()
+		if err := L.DoString(fibSrc); err != nil {
+			b.Fatal(err)
+		}
+		L.Close()
+	}
+}
+
+// BenchmarkFibEngine runs the same script as a run: the counting context,
+// the sandboxed libraries and the trace.
+func BenchmarkFibEngine(b *testing.B) {
+	for b.Loop() {
+		if res := Run(context.Background(), fibSrc, Options{}, discard{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+}
+
+// BenchmarkSpawn measures creating, running and ending one goroutine.
+func BenchmarkSpawn(b *testing.B) {
+	src := `for i = 1, 1000 do goroutine.spawn(function() end) end`
+	for b.Loop() {
+		if res := Run(context.Background(), src, Options{}, discard{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/spawn")
+}
+
+// BenchmarkSpawnAwait spawns goroutines one after another, so each can
+// reuse the thread of the one before.
+func BenchmarkSpawnAwait(b *testing.B) {
+	src := `for i = 1, 1000 do goroutine.await(goroutine.async(function() end)) end`
+	for b.Loop() {
+		if res := Run(context.Background(), src, Options{}, discard{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/spawn")
+}
+
+// BenchmarkNewThread compares the heap a Lua thread holds with gopher-lua's
+// default options and with the run's tuned ones.
+func BenchmarkNewThread(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		opts lua.Options
+	}{
+		{"default", lua.Options{}},
+		{"tuned", threadOptions},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			root := lua.NewState(c.opts)
+			defer root.Close()
+			const n = 1000
+			keep := make([]*lua.LState, n)
+			var per float64
+			for b.Loop() {
+				before := heapNow()
+				for i := range keep {
+					keep[i], _ = root.NewThread()
+				}
+				per = float64(heapNow()-before) / n
+				clear(keep)
+			}
+			b.ReportMetric(per, "B/thread")
+		})
+	}
+}
+
+// BenchmarkParkedMemory reports the heap held by each parked goroutine:
+// its Go goroutine, Lua thread and scheduler record.
+func BenchmarkParkedMemory(b *testing.B) {
+	const n = 2000
+	src := `
+local wg = goroutine.wait_group()
+wg:add(1)
+for i = 1, ` + itoa(n) + ` do goroutine.spawn(function() wg:wait() end) end
+goroutine.sleep(1)
+wg:done()`
+	var perG float64
+	for b.Loop() {
+		probe := &memProbe{}
+		probe.before = heapNow()
+		if res := Run(context.Background(), src, Options{}, probe); !res.OK() {
+			b.Fatal(res.Error)
+		}
+		perG = float64(probe.parked-probe.before) / n
+	}
+	b.ReportMetric(perG, "B/parked-goroutine")
+}
+
+// memProbe measures the heap when main resumes after its sleep: every
+// other goroutine is parked then.
+type memProbe struct {
+	discard
+	before, parked uint64
+	mainRuns       int
+}
+
+func (p *memProbe) Event(e Event) {
+	if e.G == 1 && e.Kind == KindRun {
+		p.mainRuns++
+		if p.mainRuns == 1 {
+			p.parked = heapNow()
+		}
+	}
+}
+
+func heapNow() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc + ms.StackInuse
+}
+
+// discard is a Sink that drops everything.
+type discard struct{}
+
+func (discard) Output(string, string) {}
+func (discard) Event(Event)           {}
+func (discard) Flush()                {}
+
+var _ = strings.Repeat

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// bundle builds each entry into dir as an ES module for Node and returns
+// the output paths in entry order. Node built-ins and playwright stay
+// external.
+func bundle(entries []string, dir string) ([]string, error) {
+	res := api.Build(api.BuildOptions{
+		EntryPoints:  entries,
+		Outdir:       dir,
+		OutExtension: map[string]string{".js": ".mjs"},
+		Bundle:       true,
+		Platform:     api.PlatformNode,
+		Format:       api.FormatESModule,
+		Target:       api.ES2022,
+		Sourcemap:    api.SourceMapInline,
+		External:     []string{"playwright", "playwright-core", "@playwright/test"},
+		LogLevel:     api.LogLevelWarning,
+		Write:        true,
+	})
+	if len(res.Errors) > 0 {
+		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return nil, fmt.Errorf("bundling failed:\n%s", strings.Join(msgs, ""))
+	}
+	outs := make([]string, len(entries))
+	for i, e := range entries {
+		name := strings.TrimSuffix(filepath.Base(e), ".ts") + ".mjs"
+		outs[i] = filepath.Join(dir, name)
+	}
+	return outs, nil
+}

@@ -53,3 +53,6 @@ func expectEvents(t *testing.T, src, want string) {
 		t.Fatalf("events:\n%s\nwant:\n%s", got, strings.TrimSpace(want))
 	}
 }
+
+// matches reports whether text matches the regular expression pattern.
+func matches(pattern, text string) bool { return regexp.MustCompile(pattern).MatchString(text) }

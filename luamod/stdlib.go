@@ -52,6 +52,7 @@ func (s *sched) sandboxPackage() {
 	only := s.root.NewTable()
 	only.Append(loaders.RawGetInt(1))
 	pkg.RawSetString("loaders", only)
+	s.root.SetField(s.root.Get(lua.RegistryIndex), "_LOADERS", only)
 	pkg.RawSetString("path", lua.LString(""))
 	pkg.RawSetString("cpath", lua.LString(""))
 	pkg.RawSetString("loadlib", lua.LNil)

@@ -1,0 +1,33 @@
+package luamod
+
+import "testing"
+
+func TestSandboxHasNoFilesOrProcesses(t *testing.T) {
+	expectOutput(t, `
+print(io, dofile, loadfile, os.execute, os.exit, os.remove, os.getenv)
+print(pcall(require, "os.something"))
+print(type(os.time), type(os.date), type(os.clock), type(string.format), type(coroutine.wrap))
+print(loadstring("return 1 + 1")())
+`, "nil\tnil\tnil\tnil\tnil\tnil\tnil\nfalse\tmain.lua:3: module os.something not found:\n\tno field package.preload['os.something'], \nfunction\tfunction\tfunction\tfunction\tfunction\n2\n")
+}
+
+func TestOsTimeFollowsTheVirtualClock(t *testing.T) {
+	expectOutput(t, `
+print(os.time(), os.date("%Y-%m-%d %H:%M:%S"))
+goroutine.sleep(2500)
+print(os.time(), os.clock() >= 2.5, os.date("!%H:%M:%S", 0))
+print(os.time({year = 2020, month = 1, day = 2, hour = 3}))
+`, "1257894000\t2009-11-10 23:00:00\n1257894002\ttrue\t00:00:00\n1577934000\n")
+}
+
+func TestMathRandomIsSeededPerRun(t *testing.T) {
+	src := `local t = {} for i = 1, 5 do t[i] = math.random(100) end print(table.concat(t, " "), math.random() < 1, math.random(3, 3))`
+	a, _ := run(t, src, Options{Seed: 7})
+	_, ra := run(t, src, Options{Seed: 7})
+	_, rb := run(t, src, Options{Seed: 7})
+	_, rc := run(t, src, Options{Seed: 8})
+	if !a.OK() || ra.Stdout.String() != rb.Stdout.String() || ra.Stdout.String() == rc.Stdout.String() {
+		t.Fatalf("seed 7: %q / %q, seed 8: %q", ra.Stdout.String(), rb.Stdout.String(), rc.Stdout.String())
+	}
+	expectError(t, `math.random(0)`, `interval is empty`)
+}

@@ -33,6 +33,7 @@ shift || true
 case "$cmd" in
   test)
     test_go
+    go run ./cmd/webtest
     ;;
   *)
     echo "usage: ./build.sh {test|build|serve|bench}" >&2

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"luaplay/luamod"
+)
+
+// collect returns a batcher that never flushes by time, and the batches it
+// delivered.
+func collect(maxItems int) (*batcher, *[]Batch) {
+	var got []Batch
+	b := newBatcher(func(batch Batch) { got = append(got, batch) })
+	b.maxItems, b.interval = maxItems, time.Hour
+	return b, &got
+}
+
+func TestBatcherMergesOutputOfOneStream(t *testing.T) {
+	b, got := collect(100)
+	b.Output("stdout", "a")
+	b.Output("stdout", "b")
+	b.Output("stderr", "c")
+	b.Event(luamod.Event{Kind: luamod.KindMark, G: 1})
+	b.Output("stderr", "d")
+	b.Flush()
+	b.Flush() // nothing pending: no empty batch
+	want := []Batch{{
+		Output: []OutputChunk{{"stdout", "ab"}, {"stderr", "cd"}},
+		Events: []luamod.Event{{Kind: luamod.KindMark, G: 1}},
+	}}
+	if !reflect.DeepEqual(*got, want) {
+		t.Fatalf("got %+v, want %+v", *got, want)
+	}
+}
+
+func TestBatcherFlushesAtItemLimit(t *testing.T) {
+	b, got := collect(3)
+	for i := range 7 {
+		b.Event(luamod.Event{T: int64(i), Kind: luamod.KindRun, G: 1})
+	}
+	if len(*got) != 2 || len((*got)[0].Events) != 3 || len((*got)[1].Events) != 3 {
+		t.Fatalf("got %d batches %+v, want two of 3 events", len(*got), *got)
+	}
+	b.Flush()
+	if len(*got) != 3 || (*got)[2].Events[0].T != 6 {
+		t.Fatalf("last batch %+v, want the 7th event", (*got)[len(*got)-1])
+	}
+}
+
+func TestBatcherTickDeliversAfterInterval(t *testing.T) {
+	b, got := collect(100)
+	b.Output("stdout", "x")
+	b.tick()
+	if len(*got) != 0 {
+		t.Fatalf("tick before the interval delivered %+v", *got)
+	}
+	b.interval = time.Millisecond
+	time.Sleep(2 * time.Millisecond)
+	b.tick()
+	if len(*got) != 1 || (*got)[0].Output[0].Text != "x" {
+		t.Fatalf("tick after the interval delivered %+v", *got)
+	}
+}
+
+func TestBatcherTickerStops(t *testing.T) {
+	b, got := collect(100)
+	b.interval = time.Millisecond
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() { b.runTicker(stop); close(done) }()
+	b.Output("stdout", "x")
+	deadline := time.Now().Add(5 * time.Second)
+	for b.pendingLen() > 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	close(stop)
+	<-done
+	if len(*got) != 1 {
+		t.Fatalf("ticker delivered %+v, want one batch", *got)
+	}
+}
+
+func (b *batcher) pendingLen() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.items
+}

@@ -1,0 +1,146 @@
+//go:build js
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"syscall/js"
+)
+
+// bridge is the JavaScript face of a session, installed as
+// globalThis.luaplay by main:
+//
+//	run(source, options, onBatch) → Promise<string>
+//	    options: an object or its JSON (see runOptions); onBatch(batchJSON)
+//	    receives each Batch as JSON while the run goes on. The Promise
+//	    resolves with the luamod.Result as JSON, or rejects with an Error
+//	    when the run could not start (bad options, a run already going) or
+//	    onBatch threw.
+//	cancel() → boolean
+//	    stops the current run (its Promise then resolves with status
+//	    "cancelled"); false when no run was going.
+//
+// No function blocks the JavaScript thread: work happens in a goroutine that
+// settles the Promise, and a Go panic there becomes a rejection.
+type bridge struct {
+	sess  session
+	funcs []js.Func // owned by the bridge, released by release
+}
+
+// install puts the bridge's functions on a new object at target[name] and
+// returns the function that releases them.
+func (b *bridge) install(target js.Value, name string) (release func()) {
+	obj := js.Global().Get("Object").New()
+	for key, fn := range map[string]func(js.Value, []js.Value) any{
+		"run":    b.run,
+		"cancel": b.cancel,
+	} {
+		f := js.FuncOf(fn)
+		b.funcs = append(b.funcs, f)
+		obj.Set(key, f)
+	}
+	target.Set(name, obj)
+	return func() {
+		target.Delete(name)
+		for _, f := range b.funcs {
+			f.Release()
+		}
+		b.funcs = nil
+	}
+}
+
+func (b *bridge) run(_ js.Value, args []js.Value) any {
+	src, opts, onBatch := arg(args, 0), arg(args, 1), arg(args, 2)
+	if src.Type() != js.TypeString {
+		return rejected(fmt.Errorf("luaplay.run: source must be a string, got %s", src.Type()))
+	}
+	if t := onBatch.Type(); t != js.TypeFunction && t != js.TypeUndefined && t != js.TypeNull {
+		return rejected(fmt.Errorf("luaplay.run: onBatch must be a function, got %s", t))
+	}
+	optsJSON, err := jsonArg(opts)
+	if err != nil {
+		return rejected(err)
+	}
+	source := src.String()
+	return promise(func() (any, error) {
+		d := &batchDelivery{fn: onBatch, stop: b.sess.stop}
+		res, err := b.sess.run(source, optsJSON, d.deliver)
+		if err == nil {
+			err = d.failure()
+		}
+		if err != nil {
+			return nil, err
+		}
+		return string(res), nil
+	})
+}
+
+func (b *bridge) cancel(js.Value, []js.Value) any {
+	return b.sess.stop()
+}
+
+// batchDelivery calls onBatch with each batch as JSON. A throwing onBatch
+// must not crash the engine (it is called from the run's goroutine), so the
+// exception is kept, the run is stopped and the Promise rejects with it.
+type batchDelivery struct {
+	fn   js.Value
+	stop func() bool
+	mu   sync.Mutex
+	err  error
+}
+
+func (d *batchDelivery) deliver(batch Batch) {
+	if d.fn.Type() != js.TypeFunction || d.failure() != nil {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			d.fail(fmt.Errorf("luaplay.run: onBatch threw: %v", r))
+		}
+	}()
+	data, err := json.Marshal(batch)
+	if err != nil {
+		d.fail(fmt.Errorf("luaplay.run: encoding a batch: %w", err))
+		return
+	}
+	d.fn.Invoke(string(data))
+}
+
+func (d *batchDelivery) fail(err error) {
+	d.mu.Lock()
+	if d.err == nil {
+		d.err = err
+	}
+	d.mu.Unlock()
+	d.stop()
+}
+
+func (d *batchDelivery) failure() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.err
+}
+
+// arg returns args[i], or undefined when the caller passed fewer.
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}
+
+// jsonArg accepts a JSON string, an object (stringified) or nothing.
+func jsonArg(v js.Value) ([]byte, error) {
+	switch v.Type() {
+	case js.TypeUndefined, js.TypeNull:
+		return nil, nil
+	case js.TypeString:
+		return []byte(v.String()), nil
+	case js.TypeObject:
+		return []byte(js.Global().Get("JSON").Call("stringify", v).String()), nil
+	}
+	return nil, errors.New("luaplay: expected an object or its JSON, got " + v.Type().String())
+}

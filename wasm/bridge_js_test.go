@@ -1,0 +1,149 @@
+//go:build js
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+	"syscall/js"
+	"testing"
+	"time"
+
+	"luaplay/luamod"
+)
+
+// installed returns the bridge's object, installed on a fresh target, and
+// releases it when the test ends.
+func installed(t *testing.T) js.Value {
+	t.Helper()
+	var b bridge
+	target := js.Global().Get("Object").New()
+	release := b.install(target, "luaplay")
+	t.Cleanup(func() {
+		release()
+		if !target.Get("luaplay").IsUndefined() {
+			t.Error("release left luaplay installed")
+		}
+	})
+	return target.Get("luaplay")
+}
+
+// await waits for p to settle and returns its value or its rejection.
+func await(t *testing.T, p js.Value) (js.Value, error) {
+	t.Helper()
+	type settled struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan settled, 1)
+	then := js.FuncOf(func(_ js.Value, a []js.Value) any { ch <- settled{v: a[0]}; return nil })
+	catch := js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- settled{err: errors.New(a[0].Get("message").String())}
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	p.Call("then", then, catch)
+	select {
+	case s := <-ch:
+		return s.v, s.err
+	case <-time.After(30 * time.Second):
+		t.Fatal("promise did not settle")
+		return js.Value{}, nil
+	}
+}
+
+// batches is an onBatch callback that keeps what it receives.
+type batches struct {
+	mu  sync.Mutex
+	all Batch
+	fn  js.Func
+}
+
+func newBatches(t *testing.T) *batches {
+	b := &batches{}
+	b.fn = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		var batch Batch
+		if err := json.Unmarshal([]byte(a[0].String()), &batch); err != nil {
+			t.Errorf("batch JSON: %v", err)
+		}
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.all.Output = append(b.all.Output, batch.Output...)
+		b.all.Events = append(b.all.Events, batch.Events...)
+		return nil
+	})
+	t.Cleanup(b.fn.Release)
+	return b
+}
+
+func decodeResult(t *testing.T, v js.Value) luamod.Result {
+	t.Helper()
+	var res luamod.Result
+	if err := json.Unmarshal([]byte(v.String()), &res); err != nil {
+		t.Fatalf("result JSON: %v", err)
+	}
+	return res
+}
+
+func TestBridgeRunStreamsBatchesAndResolvesResult(t *testing.T) {
+	lp, got := installed(t), newBatches(t)
+	opts := js.ValueOf(map[string]any{"seed": 3})
+	v, err := await(t, lp.Call("run", `print("hello") goroutine.spawn(function() print("child") end)`, opts, got.fn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := decodeResult(t, v)
+	if res.Status != luamod.StatusOK || res.Stats.Goroutines != 2 {
+		t.Fatalf("result %+v, want ok with 2 goroutines", res)
+	}
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	if text(got.all, "stdout") != "hello\nchild\n" || len(got.all.Events) != res.Stats.Events {
+		t.Fatalf("got stdout %q and %d events; result %+v", text(got.all, "stdout"), len(got.all.Events), res)
+	}
+}
+
+func TestBridgeCancelStopsBusyLoop(t *testing.T) {
+	lp := installed(t)
+	if lp.Call("cancel").Bool() {
+		t.Fatal("cancel reported a run while idle")
+	}
+	p := lp.Call("run", "while true do end", `{"wallTimeoutMs":20000}`)
+	time.Sleep(200 * time.Millisecond)
+	if _, err := await(t, lp.Call("run", "print(1)")); err == nil || !strings.Contains(err.Error(), errBusy.Error()) {
+		t.Fatalf("second run: got %v, want %q", err, errBusy)
+	}
+	start := time.Now()
+	if !lp.Call("cancel").Bool() {
+		t.Fatal("cancel found no run")
+	}
+	v, err := await(t, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := decodeResult(t, v); res.Status != luamod.StatusCancelled {
+		t.Fatalf("result %+v, want cancelled", res)
+	}
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Fatalf("cancel took %v", d)
+	}
+}
+
+func TestBridgeRejectsMisuse(t *testing.T) {
+	lp := installed(t)
+	throws := js.Global().Get("Function").New("throw new Error('nope')")
+	for name, p := range map[string]js.Value{
+		`onBatch threw: JavaScript error: nope`: lp.Call("run", "print(1)", nil, throws),
+		"source must be a string":               lp.Call("run", 42),
+		"onBatch must be a function":            lp.Call("run", "", "{}", 1),
+		`unknown field "x"`:                     lp.Call("run", "", `{"x":1}`),
+		"expected an object or its JSON":        lp.Call("run", "", true),
+	} {
+		if _, err := await(t, p); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("got %v, want a rejection containing %q", err, name)
+		}
+	}
+}

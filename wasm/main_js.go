@@ -1,0 +1,14 @@
+//go:build js
+
+package main
+
+import "syscall/js"
+
+// main installs globalThis.luaplay and keeps the program alive: the worker
+// calls into it for as long as the page needs the engine. The bridge's
+// functions therefore live, unreleased, until the worker is terminated.
+func main() {
+	var b bridge
+	b.install(js.Global(), "luaplay")
+	select {}
+}

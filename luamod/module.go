@@ -20,6 +20,7 @@ func (m *Module) table(L *lua.LState) *lua.LTable {
 	t := L.NewTable()
 	for _, set := range []map[string]lua.LGFunction{
 		m.coreFuncs(), m.asyncFuncs(), m.poolFuncs(),
+		m.channelFuncs(), m.selectFuncs(), m.syncFuncs(), m.patternFuncs(),
 	} {
 		L.SetFuncs(t, set)
 	}
@@ -46,6 +47,14 @@ func (m *Module) registerTypes(L *lua.LState) {
 	for name, methods := range map[string]map[string]lua.LGFunction{
 		waitGroupType: m.waitGroupMethods(),
 		handleType:    m.handleMethods(),
+		channelType:   m.channelMethods(),
+		mutexType:     m.mutexMethods(),
+		rwmutexType:   m.rwmutexMethods(),
+		semaphoreType: m.semaphoreMethods(),
+		atomicIntType: m.atomicIntMethods(),
+		onceType:      m.onceMethods(),
+		condType:      m.condMethods(),
+		contextType:   m.contextMethods(),
 	} {
 		mt := L.NewTypeMetatable(name)
 		L.SetField(mt, "__name", lua.LString(name))

@@ -1,0 +1,287 @@
+package luamod
+
+import (
+	lua "github.com/yuin/gopher-lua"
+)
+
+const channelType = "goroutine.channel"
+
+// errSendClosed is what a send on a closed channel returns.
+const errSendClosed = "send on closed channel"
+
+// channel is a Go channel of Lua values. Its fields are touched only by
+// the goroutine holding the run token, so it needs no lock. Blocked
+// operations wait in recvq and sendq as waiters, the way Go's runtime
+// queues sudogs, so that one select can wait on many channels at once.
+type channel struct {
+	obj    string
+	cap    int
+	buf    []item // at most cap values, oldest first
+	closed bool
+	recvq  waitq
+	sendq  waitq
+}
+
+// item is a buffered value with its sender and the run-clock time it was
+// sent, so the trace can link the handoff when it is received.
+type item struct {
+	v      lua.LValue
+	from   int64
+	sender int
+}
+
+// trySend delivers v on ch without blocking: to a waiting receiver, else
+// into the buffer. sent is false when neither was possible; closed means
+// the channel is closed and nothing was sent.
+func (s *sched) trySend(ch *channel, v lua.LValue, by int) (sent, closed bool) {
+	if ch.closed {
+		return false, true
+	}
+	if r := ch.recvq.dequeue(); r != nil {
+		r.v, r.ok, r.from, r.sender = v, true, s.now(), by
+		s.fire(r, by)
+		return true, false
+	}
+	if len(ch.buf) < ch.cap {
+		ch.buf = append(ch.buf, item{v: v, from: s.now(), sender: by})
+		return true, false
+	}
+	return false, false
+}
+
+// tryRecv takes a value from ch without blocking: from the buffer (then
+// refilled from a blocked sender) or straight from a blocked sender. ready
+// is false when the operation would block; ok is false when ch is closed
+// and drained.
+func (s *sched) tryRecv(ch *channel) (it item, ok, ready bool) {
+	me := s.curID()
+	if len(ch.buf) > 0 {
+		it = ch.buf[0]
+		ch.buf[0] = item{}
+		ch.buf = ch.buf[1:]
+		if w := ch.sendq.dequeue(); w != nil {
+			ch.buf = append(ch.buf, item{v: w.v, from: w.from, sender: w.g.id})
+			w.ok = true
+			s.fire(w, me)
+		}
+		return it, true, true
+	}
+	if w := ch.sendq.dequeue(); w != nil {
+		w.ok = true
+		s.fire(w, me)
+		return item{v: w.v, from: w.from, sender: w.g.id}, true, true
+	}
+	if ch.closed {
+		return item{v: lua.LNil}, false, true
+	}
+	return item{}, false, false
+}
+
+// received records in the trace that the current goroutine got a value
+// on ch, linked to its sender.
+func (s *sched) received(ch *channel, it item) {
+	s.emit(Event{Kind: KindRecv, G: s.cur.id, Other: it.sender, Object: ch.obj, From: it.from})
+}
+
+// closeChan closes ch and wakes every waiter: receivers get nil, false and
+// senders fail. It reports false when ch was already closed.
+func (s *sched) closeChan(ch *channel, by int) bool {
+	if ch.closed {
+		return false
+	}
+	ch.closed = true
+	for r := ch.recvq.dequeue(); r != nil; r = ch.recvq.dequeue() {
+		r.v, r.ok = lua.LNil, false
+		s.fire(r, by)
+	}
+	for w := ch.sendq.dequeue(); w != nil; w = ch.sendq.dequeue() {
+		w.ok = false
+		s.fire(w, by)
+	}
+	return true
+}
+
+// chanSend sends v on ch, blocking until a receiver or buffer space takes
+// it. It reports false when ch is or becomes closed; err is the current
+// goroutine's cancellation.
+func (s *sched) chanSend(ch *channel, v lua.LValue, line int) (bool, error) {
+	me := s.cur
+	if me.cancelErr != nil {
+		return false, me.cancelErr
+	}
+	if sent, closed := s.trySend(ch, v, me.id); sent || closed {
+		return sent, nil
+	}
+	w := &waiter{g: me, ch: ch, send: true, v: v, from: s.now()}
+	w.sel = &selection{waiters: []*waiter{w}}
+	ch.sendq.items = append(ch.sendq.items, w)
+	err := s.park(wait{Reason: "chan send", Object: ch.obj, Line: line})
+	if w.sel.fired == nil {
+		s.unregister(w.sel)
+	}
+	return w.ok, err
+}
+
+// chanRecv receives from ch, blocking until a value arrives or ch is
+// closed and drained (ok false).
+func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
+	me := s.cur
+	if me.cancelErr != nil {
+		return lua.LNil, false, me.cancelErr
+	}
+	if it, ok, ready := s.tryRecv(ch); ready {
+		if ok {
+			s.received(ch, it)
+		}
+		return it.v, ok, nil
+	}
+	w := &waiter{g: me, ch: ch}
+	w.sel = &selection{waiters: []*waiter{w}}
+	ch.recvq.items = append(ch.recvq.items, w)
+	err := s.park(wait{Reason: "chan receive", Object: ch.obj, Line: line})
+	if w.sel.fired == nil {
+		s.unregister(w.sel)
+		return lua.LNil, false, err
+	}
+	if w.ok && err == nil {
+		s.received(ch, item{from: w.from, sender: w.sender})
+	}
+	if w.v == nil {
+		w.v = lua.LNil
+	}
+	return w.v, w.ok, err
+}
+
+func (s *sched) newChannel(capacity int) *channel {
+	return &channel{obj: s.nextObject("chan"), cap: capacity}
+}
+
+func checkChannel(L *lua.LState, n int) *channel { return checkObject[channel](L, n, channelType) }
+
+// channelMethods serve both ch:send(v) and channel_send(ch, v): the
+// channel is argument 1 either way.
+func (m *Module) channelMethods() map[string]lua.LGFunction {
+	return map[string]lua.LGFunction{
+		"send":        m.chanSendL,
+		"receive":     m.chanRecvL,
+		"try_send":    m.chanTrySendL,
+		"try_receive": m.chanTryRecvL,
+		"close":       m.chanCloseL,
+		"len": func(L *lua.LState) int {
+			L.Push(lua.LNumber(len(checkChannel(L, 1).buf)))
+			return 1
+		},
+		"cap": func(L *lua.LState) int {
+			L.Push(lua.LNumber(checkChannel(L, 1).cap))
+			return 1
+		},
+		"is_closed": func(L *lua.LState) int {
+			L.Push(lua.LBool(checkChannel(L, 1).closed))
+			return 1
+		},
+		"range": m.chanRangeL,
+	}
+}
+
+func (m *Module) channelFuncs() map[string]lua.LGFunction {
+	methods := m.channelMethods()
+	return map[string]lua.LGFunction{
+		"channel":         m.channelL,
+		"after":           m.afterL,
+		"channel_send":    methods["send"],
+		"channel_receive": methods["receive"],
+		"channel_close":   methods["close"],
+		"channel_len":     methods["len"],
+		"channel_cap":     methods["cap"],
+	}
+}
+
+func (m *Module) channelL(L *lua.LState) int {
+	n := float64(L.OptNumber(1, 0))
+	argCheck(L, n >= 0 && n <= 1e9 && n == float64(int(n)), 1, "capacity must be an integer >= 0")
+	L.Push(newObject(L, channelType, m.s.newChannel(int(n))))
+	return 1
+}
+
+// afterL is after(ms): a channel that receives the run clock (ms) once,
+// ms from now, for use in select.
+func (m *Module) afterL(L *lua.LState) int {
+	s := m.s
+	ms := float64(L.CheckNumber(1))
+	ch := s.newChannel(1)
+	s.addTimer(s.after(msToMicros(ms)), func() {
+		s.trySend(ch, lua.LNumber(float64(s.now())/1000), 0)
+	})
+	L.Push(newObject(L, channelType, ch))
+	return 1
+}
+
+func (m *Module) chanSendL(L *lua.LState) int {
+	ch := checkChannel(L, 1)
+	ok, err := m.s.chanSend(ch, L.Get(2), callerLine(L))
+	raiseIf(L, err)
+	if !ok {
+		return pushFail(L, lua.LFalse, errSendClosed)
+	}
+	L.Push(lua.LTrue)
+	return 1
+}
+
+func (m *Module) chanRecvL(L *lua.LState) int {
+	ch := checkChannel(L, 1)
+	v, ok, err := m.s.chanRecv(ch, callerLine(L))
+	raiseIf(L, err)
+	L.Push(v)
+	L.Push(lua.LBool(ok))
+	return 2
+}
+
+func (m *Module) chanTrySendL(L *lua.LState) int {
+	ch := checkChannel(L, 1)
+	sent, closed := m.s.trySend(ch, L.Get(2), m.s.cur.id)
+	if closed {
+		return pushFail(L, lua.LFalse, errSendClosed)
+	}
+	L.Push(lua.LBool(sent))
+	return 1
+}
+
+func (m *Module) chanTryRecvL(L *lua.LState) int {
+	ch := checkChannel(L, 1)
+	it, ok, _ := m.s.tryRecv(ch)
+	if !ok {
+		L.Push(lua.LNil)
+		L.Push(lua.LFalse)
+		return 2
+	}
+	m.s.received(ch, it)
+	L.Push(it.v)
+	L.Push(lua.LTrue)
+	return 2
+}
+
+func (m *Module) chanCloseL(L *lua.LState) int {
+	if !m.s.closeChan(checkChannel(L, 1), m.s.cur.id) {
+		return pushFail(L, lua.LFalse, "channel already closed")
+	}
+	L.Push(lua.LTrue)
+	return 1
+}
+
+// chanRangeL calls fn(v) for every value received until ch is closed and
+// drained, like Go's for v := range ch.
+func (m *Module) chanRangeL(L *lua.LState) int {
+	ch := checkChannel(L, 1)
+	fn := L.CheckFunction(2)
+	line := callerLine(L)
+	for {
+		v, ok, err := m.s.chanRecv(ch, line)
+		raiseIf(L, err)
+		if !ok {
+			return 0
+		}
+		L.Push(fn)
+		L.Push(v)
+		L.Call(1, 0)
+	}
+}

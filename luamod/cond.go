@@ -1,0 +1,79 @@
+package luamod
+
+import (
+	lua "github.com/yuin/gopher-lua"
+)
+
+const condType = "goroutine.cond"
+
+// cond is Go's sync.Cond over a mutex: wait releases the mutex, parks
+// until signal or broadcast, and locks it again before returning.
+type cond struct {
+	obj     string
+	mu      *mutex
+	muUD    *lua.LUserData // returned by get_mutex
+	waiters []*G
+}
+
+func checkCond(L *lua.LState, n int) *cond { return checkObject[cond](L, n, condType) }
+
+func (m *Module) condMethods() map[string]lua.LGFunction {
+	return map[string]lua.LGFunction{
+		"wait": m.condWait,
+		"signal": func(L *lua.LState) int {
+			c := checkCond(L, 1)
+			if len(c.waiters) > 0 {
+				w := c.waiters[0]
+				c.waiters = c.waiters[1:]
+				m.s.ready(w, m.s.cur.id)
+			}
+			return 0
+		},
+		"broadcast": func(L *lua.LState) int {
+			c := checkCond(L, 1)
+			for _, w := range c.waiters {
+				m.s.ready(w, m.s.cur.id)
+			}
+			c.waiters = nil
+			return 0
+		},
+		"get_mutex": func(L *lua.LState) int {
+			L.Push(checkCond(L, 1).muUD)
+			return 1
+		},
+	}
+}
+
+// condWait is cond:wait(). The caller must hold the cond's mutex.
+func (m *Module) condWait(L *lua.LState) int {
+	s := m.s
+	c := checkCond(L, 1)
+	me := s.cur
+	if !c.mu.locked || c.mu.owner != me.id {
+		L.RaiseError("sync: wait on cond without holding its mutex")
+	}
+	line := callerLine(L)
+	c.waiters = append(c.waiters, me)
+	s.unlockMutex(c.mu)
+	if err := s.park(wait{Reason: "cond", Object: c.obj, Line: line}); err != nil {
+		c.waiters = removeG(c.waiters, me)
+		raiseIf(L, err)
+	}
+	raiseIf(L, s.lockMutex(c.mu, line))
+	return 0
+}
+
+// condL is cond(mutex?): a condition variable over the given mutex or a
+// new one.
+func (m *Module) condL(L *lua.LState) int {
+	mu, ud := (*mutex)(nil), (*lua.LUserData)(nil)
+	if L.Get(1) == lua.LNil {
+		mu = m.s.newMutex()
+		ud = newObject(L, mutexType, mu)
+	} else {
+		mu, ud = checkMutex(L, 1), L.CheckUserData(1)
+	}
+	c := &cond{obj: m.s.nextObject("cond"), mu: mu, muUD: ud}
+	L.Push(newObject(L, condType, c))
+	return 1
+}

@@ -1,0 +1,64 @@
+package luamod
+
+import (
+	"errors"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+const onceType = "goroutine.once"
+
+// once is Go's sync.Once: call runs its function at most once. Like Go's
+// Do, a second caller that arrives while the function runs waits for it
+// to end (shown as a mutex wait on "once N"), and a function that raised
+// counts as done; the error reaches its own caller.
+type once struct {
+	obj     string
+	started bool
+	done    bool
+	waiters []*G
+}
+
+func checkOnce(L *lua.LState, n int) *once { return checkObject[once](L, n, onceType) }
+
+func (m *Module) onceMethods() map[string]lua.LGFunction {
+	return map[string]lua.LGFunction{"call": m.onceCall}
+}
+
+func (m *Module) onceCall(L *lua.LState) int {
+	s := m.s
+	o := checkOnce(L, 1)
+	fn := L.CheckFunction(2)
+	if o.started {
+		if !o.done {
+			me := s.cur
+			o.waiters = append(o.waiters, me)
+			err := s.park(wait{Reason: "mutex", Object: o.obj, Line: callerLine(L)})
+			if err != nil {
+				o.waiters = removeG(o.waiters, me)
+			}
+			raiseIf(L, err)
+		}
+		return 0
+	}
+	o.started = true
+	_, err := pcall(L, fn, nil)
+	o.done = true
+	for _, w := range o.waiters {
+		s.ready(w, s.cur.id)
+	}
+	o.waiters = nil
+	if err != nil {
+		var apiErr *lua.ApiError
+		if errors.As(err, &apiErr) && apiErr.Object != nil {
+			L.Error(apiErr.Object, 0)
+		}
+		L.RaiseError("%s", err.Error())
+	}
+	return 0
+}
+
+func (m *Module) onceL(L *lua.LState) int {
+	L.Push(newObject(L, onceType, &once{obj: m.s.nextObject("once")}))
+	return 1
+}

@@ -1,0 +1,128 @@
+// The code editor: CodeMirror 6 with Lua highlighting, help for the
+// goroutine API, run/stop shortcuts and error marks.
+
+import { basicSetup } from "codemirror";
+import { EditorView, keymap } from "@codemirror/view";
+import { EditorState, Prec } from "@codemirror/state";
+import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
+import { autocompletion, completeAnyWord } from "@codemirror/autocomplete";
+import { indentWithTab } from "@codemirror/commands";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { tags } from "@lezer/highlight";
+import { lua } from "@codemirror/legacy-modes/mode/lua";
+import { apiCompletions, apiHover } from "./help";
+
+/** EditorCallbacks are what the editor's shortcuts and edits call. */
+export interface EditorCallbacks {
+  /** Ctrl/Cmd+Enter. */
+  onRun(): void;
+  /** Escape; the key still reaches CodeMirror (Escape then Tab leaves the editor). */
+  onStop(): void;
+  /** The text changed by an edit (not by setContent). */
+  onChange?(text: string): void;
+}
+
+/** ErrorMark is a script line to flag, with the message shown on hover. */
+export interface ErrorMark {
+  line: number;
+  message: string;
+}
+
+/** Editor is the editor component. */
+export interface Editor {
+  dom: HTMLElement;
+  view: EditorView;
+  getContent(): string;
+  /** setContent replaces the whole text, clearing marks and the undo history. */
+  setContent(text: string): void;
+  /** goToLine moves the cursor to the start of line (1-based), scrolls and focuses. */
+  goToLine(line: number): void;
+  /** markErrors flags lines (lint diagnostics); an empty list clears them. */
+  markErrors(marks: readonly ErrorMark[]): void;
+  focus(): void;
+  update(): void;
+  destroy(): void;
+}
+
+// Colours come from CSS variables so the page's theme switch restyles code too.
+const luaHighlight = HighlightStyle.define([
+  { tag: tags.keyword, color: "var(--lp-syn-keyword)", fontWeight: "600" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--lp-syn-string)" },
+  { tag: tags.number, color: "var(--lp-syn-number)" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--lp-syn-comment)", fontStyle: "italic" },
+  { tag: [tags.bool, tags.null, tags.atom], color: "var(--lp-syn-number)" },
+  { tag: tags.standard(tags.variableName), color: "var(--lp-syn-builtin)" },
+  { tag: [tags.operator, tags.punctuation, tags.bracket], color: "var(--lp-syn-punct)" },
+]);
+
+const editorTheme = EditorView.theme({
+  "&": { height: "100%", color: "var(--lp-fg)", backgroundColor: "var(--lp-code-bg)" },
+  ".cm-content": { caretColor: "var(--lp-fg)", fontFamily: "var(--lp-mono)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--lp-fg)" },
+  ".cm-gutters": { backgroundColor: "var(--lp-gutter-bg)", color: "var(--lp-muted)", border: "none" },
+  ".cm-activeLine": { backgroundColor: "var(--lp-active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--lp-active-line)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--lp-selection)" },
+  ".cm-scroller": { overflow: "auto", fontFamily: "var(--lp-mono)", lineHeight: "1.5" },
+  ".cm-tooltip": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)", border: "1px solid var(--lp-border)" },
+  ".cm-panels": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)" },
+});
+
+function diagnostics(state: EditorState, marks: readonly ErrorMark[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of marks) {
+    if (m.line < 1 || m.line > state.doc.lines) continue;
+    const line = state.doc.line(m.line);
+    out.push({ from: line.from, to: line.to, severity: "error", message: m.message });
+  }
+  return out;
+}
+
+/** createEditor builds an editor holding text; callbacks receive its shortcuts. */
+export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
+  const shortcuts = Prec.highest(keymap.of([
+    { key: "Mod-Enter", preventDefault: true, run: () => { callbacks.onRun(); return true; } },
+    { key: "Escape", run: () => { callbacks.onStop(); return false; } },
+  ]));
+  const extensions = [
+    basicSetup,
+    shortcuts,
+    keymap.of([indentWithTab]),
+    StreamLanguage.define(lua),
+    syntaxHighlighting(luaHighlight),
+    autocompletion({ override: [apiCompletions, completeAnyWord] }),
+    apiHover,
+    lintGutter(),
+    editorTheme,
+    EditorState.tabSize.of(2),
+    EditorView.contentAttributes.of({ "aria-label": "Lua source" }),
+    EditorView.updateListener.of((u) => {
+      // setContent replaces the whole state, which fires no update: only
+      // edits reach onChange.
+      if (u.docChanged) callbacks.onChange?.(u.state.doc.toString());
+    }),
+  ];
+  const newState = (doc: string) => EditorState.create({ doc, extensions });
+  const view = new EditorView({ state: newState(text) });
+  view.dom.classList.add("lp-editor");
+  return {
+    dom: view.dom,
+    view,
+    getContent: () => view.state.doc.toString(),
+    setContent(doc: string) {
+      view.setState(newState(doc));
+    },
+    goToLine(line: number) {
+      const n = Math.min(Math.max(1, Math.floor(line)), view.state.doc.lines);
+      const pos = view.state.doc.line(n).from;
+      view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+      view.focus();
+    },
+    markErrors(marks: readonly ErrorMark[]) {
+      view.dispatch(setDiagnostics(view.state, diagnostics(view.state, marks)));
+    },
+    focus: () => view.focus(),
+    update: () => view.requestMeasure(),
+    destroy: () => view.destroy(),
+  };
+}

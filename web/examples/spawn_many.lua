@@ -1,7 +1,7 @@
 -- Title: spawn_many: a hundred goroutines
 -- Expect: ok
 -- Output contains: sum of 1..100 = 5050
--- Output contains: 100 goroutines, largest delay 95 ms
+-- Output contains: 100 goroutines, largest delay 99 ms
 --
 -- spawn_many(n, fn) starts fn(1) .. fn(n), each in its own goroutine.
 -- They share globals and upvalues like Go closures share variables, and

@@ -28,9 +28,22 @@ test_go() {
   PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 600 go test -count=1 ./luamod/... ./wasm/...
 }
 
+# bench runs the engine benchmarks natively and under GOOS=js; ratios are
+# against plain gopher-lua in the same process (BenchmarkFibPlain).
+bench() {
+  echo "== engine, native"
+  go test -run '^$' -bench . -benchmem -count 1 ./luamod/
+  echo "== engine, GOOS=js (wasm under node)"
+  PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 900 \
+    go test -run '^$' -bench 'Fib|SpawnAwait|Parked' -benchmem -count 1 ./luamod/
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
+  bench)
+    bench
+    ;;
   test)
     test_go
     go run ./cmd/webtest

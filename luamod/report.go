@@ -58,7 +58,7 @@ func (s *sched) reportError(g *G, err error) {
 		ge.Line = errorLine(s.opts.ChunkName, ge.Traceback)
 	}
 	s.result.Errors = append(s.result.Errors, ge)
-	text := fmt.Sprintf("error in goroutine %d (%s): %s\n", g.id, g.name, msg)
+	text := fmt.Sprintf("error in %s: %s\n", goroutineLabel(g.id, g.name), msg)
 	if ge.Traceback != "" {
 		text += ge.Traceback + "\n"
 	}
@@ -78,7 +78,15 @@ func stuckReport(chunk string, stuck []Stuck, deadlock bool) string {
 		if st.Object != "" {
 			what += " on " + st.Object
 		}
-		fmt.Fprintf(&b, "goroutine %d (%s) [%s] at %s:%d\n", st.G, st.Name, what, chunk, st.Line)
+		fmt.Fprintf(&b, "%s [%s] at %s:%d\n", goroutineLabel(st.G, st.Name), what, chunk, st.Line)
 	}
 	return b.String()
+}
+
+// goroutineLabel is "goroutine 7", or "goroutine 7 (name)" when it has one.
+func goroutineLabel(id int, name string) string {
+	if name == "" {
+		return fmt.Sprintf("goroutine %d", id)
+	}
+	return fmt.Sprintf("goroutine %d (%s)", id, name)
 }

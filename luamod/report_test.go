@@ -26,7 +26,7 @@ print("main goes on")
 	if rec.Stdout.String() != "main goes on\n" {
 		t.Fatalf("stdout = %q", rec.Stdout.String())
 	}
-	if !strings.Contains(rec.Stderr.String(), "error in goroutine 2 (): main.lua:4: attempt to index") {
+	if !strings.Contains(rec.Stderr.String(), "error in goroutine 2: main.lua:4: attempt to index") {
 		t.Fatalf("stderr = %q", rec.Stderr.String())
 	}
 }
@@ -95,7 +95,7 @@ print("main ends")
 	if !res.OK() || len(res.Stuck) != 1 || res.Stuck[0].G != 2 || res.Stuck[0].Line != 4 {
 		t.Fatalf("result = %+v", res)
 	}
-	if got := rec.Stderr.String(); !strings.Contains(got, "goroutine 2 () [wait group on wg 1] at main.lua:4") {
+	if got := rec.Stderr.String(); !strings.Contains(got, "goroutine 2 [wait group on wg 1] at main.lua:4") {
 		t.Fatalf("stderr = %q", got)
 	}
 	last := rec.Trace[len(rec.Trace)-1]

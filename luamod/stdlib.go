@@ -43,6 +43,7 @@ func (s *sched) openLibs() {
 	s.seedMath()
 	s.wrapCoroutines()
 	s.openModules()
+	s.openCompat()
 }
 
 // sandboxPackage keeps require for preloaded modules only: no file loading.

@@ -25,12 +25,18 @@ func limitError(what string, limit any) error {
 
 // checkOutside looks at what can end the run from outside the script:
 // the caller's cancellation, the wall-time limit and the memory limit.
+// The clocks are read on every 64th call only: under GOOS=js time.Now is a
+// call into JavaScript, and handoffs are frequent.
 func (s *sched) checkOutside() {
 	if s.stopped != nil {
 		return
 	}
 	if r := s.ext.Load(); r != nil {
 		s.stop(r.status, r.err)
+		return
+	}
+	s.checks++
+	if s.checks%64 != 0 {
 		return
 	}
 	now := time.Now()

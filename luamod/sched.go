@@ -34,7 +34,7 @@ type sched struct {
 	steps      int64 // VM instructions executed so far
 	checkAt    int64 // steps at which runCtx.Done takes the slow path
 	sliceStart int64 // steps when the current goroutine got the token
-	checks     int // calls of checkOutside
+	checks     int   // calls of checkOutside
 	lastCheck  time.Time
 	lastPause  time.Time
 	memBase    uint64

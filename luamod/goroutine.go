@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"fmt"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -88,7 +90,7 @@ func (s *sched) goMain(g *G, run body) {
 	if g.cancelErr != nil {
 		err = g.cancelErr
 	} else {
-		values, err = run(g)
+		values, err = guard(g, run)
 	}
 	s.end(g, values, err)
 	if err == nil && g.cancelErr == nil {
@@ -111,6 +113,18 @@ func (s *sched) thread() *lua.LState {
 	th, _ := s.root.NewThread()
 	th.SetContext(s.ctx)
 	return th
+}
+
+// guard runs body and turns a Go panic that escaped it (a bug in the
+// engine, not in the script: PCall already catches the script's) into the
+// goroutine's error, so no input can crash the process.
+func guard(g *G, run body) (values []lua.LValue, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			values, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return run(g)
 }
 
 // callLua is the body of a goroutine that runs fn(args...).

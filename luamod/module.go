@@ -59,11 +59,6 @@ func (m *Module) registerTypes(L *lua.LState) {
 		mt := L.NewTypeMetatable(name)
 		L.SetField(mt, "__name", lua.LString(name))
 		L.SetField(mt, "__index", L.SetFuncs(L.NewTable(), methods))
-		typeName := name
-		L.SetField(mt, "__tostring", L.NewFunction(func(L *lua.LState) int {
-			L.Push(lua.LString(fmt.Sprintf("%s: %p", typeName, L.CheckUserData(1).Value)))
-			return 1
-		}))
 	}
 }
 

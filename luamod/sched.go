@@ -48,6 +48,7 @@ type sched struct {
 	rand      *rand.Rand
 	afterMain []func(g *G) error // run after the chunk: sloth-runner workflows
 	pools     map[string]*pool
+	shown     map[lua.LValue]int // reference values tostring has named
 
 	result  Result
 	stats   Stats

@@ -38,6 +38,7 @@ func (s *sched) openLibs() {
 		L.SetGlobal(name, lua.LNil)
 	}
 	L.SetGlobal("print", L.NewFunction(s.luaPrint))
+	s.openToString()
 	s.sandboxPackage()
 	s.sandboxOs()
 	s.seedMath()
@@ -63,7 +64,7 @@ func (s *sched) luaPrint(L *lua.LState) int {
 	top := L.GetTop()
 	parts := make([]string, top)
 	for i := 1; i <= top; i++ {
-		parts[i-1] = L.ToStringMeta(L.Get(i)).String()
+		parts[i-1] = s.tostring(L, L.Get(i))
 	}
 	s.output("stdout", strings.Join(parts, "\t")+"\n")
 	return 0

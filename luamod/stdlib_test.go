@@ -31,3 +31,12 @@ func TestMathRandomIsSeededPerRun(t *testing.T) {
 	}
 	expectError(t, `math.random(0)`, `interval is empty`)
 }
+
+func TestToStringIsReproducible(t *testing.T) {
+	expectOutput(t, `
+local t, f = {}, function() end
+print(t, f, tostring(t), goroutine.wait_group())
+print(setmetatable({}, {__tostring = function() return "custom" end}))
+print(tostring(nil), tostring(1.5), tostring("s"))
+`, "table: 0x000001\tfunction: 0x000002\ttable: 0x000001\tgoroutine.wait_group: 0x000003\ncustom\nnil\t1.5\ts\n")
+}

@@ -1,0 +1,136 @@
+// The toolbar: Run, Stop, the Examples menu, Reset, Share, the Virtual time
+// option and the theme switch.
+
+import type { ExampleInfo } from "./examples";
+import type { PageOptions } from "./options";
+import type { Theme } from "./storage";
+
+/** ToolbarHandlers receive the user's choices. */
+export interface ToolbarHandlers {
+  onRun(): void;
+  onStop(): void;
+  onExample(file: string): void;
+  /** onReset restores the current example, dropping edits. */
+  onReset(): void;
+  onShare(): void;
+  onOptions(o: PageOptions): void;
+  onTheme(t: Theme): void;
+}
+
+/** ToolbarState is what the toolbar shows. */
+export interface ToolbarState {
+  running: boolean;
+  options: PageOptions;
+  theme: Theme;
+  /** example is the menu's selection; "" shows the placeholder. */
+  example: string;
+}
+
+/** Toolbar is the toolbar component. */
+export interface Toolbar {
+  dom: HTMLElement;
+  setExamples(list: readonly ExampleInfo[]): void;
+  update(s: ToolbarState): void;
+  /** flash shows a short message next to Share (and to screen readers). */
+  flash(message: string): void;
+  destroy(): void;
+}
+
+function button(label: string, cls: string, onClick: () => void, keys?: string): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `lp-btn ${cls}`;
+  b.textContent = label;
+  if (keys) {
+    b.setAttribute("aria-keyshortcuts", keys);
+    b.title = `${label} (${keys.replace("Control", "Ctrl")})`;
+  }
+  // aria-disabled rather than disabled: a focused button keeps the focus
+  // when a run starts or ends, so keyboard use goes on where it was.
+  b.addEventListener("click", () => {
+    if (b.getAttribute("aria-disabled") !== "true") onClick();
+  });
+  return b;
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = label;
+  return o;
+}
+
+/** createToolbar builds the toolbar; setExamples fills the menu later. */
+export function createToolbar(h: ToolbarHandlers): Toolbar {
+  const dom = document.createElement("div");
+  dom.className = "lp-toolbar";
+
+  const run = button("Run", "lp-btn-run", () => h.onRun(), "Control+Enter");
+  const stop = button("Stop", "lp-btn-stop", () => h.onStop(), "Escape");
+
+  const examples = document.createElement("select");
+  examples.className = "lp-select lp-examples";
+  examples.setAttribute("aria-label", "Examples");
+  examples.append(option("", "Examples…"));
+  examples.addEventListener("change", () => {
+    if (examples.value) h.onExample(examples.value);
+  });
+
+  const reset = button("Reset", "lp-btn-reset", () => h.onReset());
+  reset.title = "Put the example back as it was";
+  const share = button("Share", "lp-btn-share", () => h.onShare());
+  share.title = "Copy a link with this code";
+
+  const virtual = document.createElement("input");
+  virtual.type = "checkbox";
+  virtual.id = "lp-virtual-time";
+  virtual.addEventListener("change", () => h.onOptions({ virtualTime: virtual.checked }));
+  const virtualLabel = document.createElement("label");
+  virtualLabel.className = "lp-check";
+  virtualLabel.htmlFor = virtual.id;
+  virtualLabel.title = "Reproducible runs on a simulated clock; off: sleeps take real time";
+  virtualLabel.append(virtual, document.createTextNode(" Virtual time"));
+
+  const theme = document.createElement("select");
+  theme.className = "lp-select lp-theme";
+  theme.setAttribute("aria-label", "Theme");
+  theme.append(option("system", "Theme: system"), option("light", "Theme: light"), option("dark", "Theme: dark"));
+  theme.addEventListener("change", () => h.onTheme(theme.value as Theme));
+
+  const message = document.createElement("span");
+  message.className = "lp-toolbar-msg";
+  message.setAttribute("aria-live", "polite");
+  let clearTimer = 0;
+
+  const group = (...els: HTMLElement[]) => {
+    const g = document.createElement("div");
+    g.className = "lp-toolbar-group";
+    g.append(...els);
+    return g;
+  };
+  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, theme));
+
+  return {
+    dom,
+    setExamples(list) {
+      examples.replaceChildren(option("", "Examples…"), ...list.map((e) => option(e.file, e.title)));
+    },
+    update(s) {
+      run.setAttribute("aria-disabled", String(s.running));
+      stop.setAttribute("aria-disabled", String(!s.running));
+      virtual.checked = s.options.virtualTime;
+      theme.value = s.theme;
+      examples.value = [...examples.options].some((o) => o.value === s.example) ? s.example : "";
+      reset.setAttribute("aria-disabled", String(s.example === ""));
+    },
+    flash(text) {
+      message.textContent = text;
+      clearTimeout(clearTimer);
+      clearTimer = window.setTimeout(() => (message.textContent = ""), 4000);
+    },
+    destroy() {
+      clearTimeout(clearTimer);
+      dom.remove();
+    },
+  };
+}

@@ -1,0 +1,297 @@
+// The timeline component: spawns, blocks, wake-ups and awaits of a run on
+// a canvas, one lane per goroutine, modelled on Go's execution tracer and
+// gotraceui. A plain object with dom, update() and destroy(); a run feeds
+// it with reset() and append().
+
+import type { TraceEvent } from "../trace";
+import { clockLabel, formatDuration } from "./axis";
+import { palette, type Palette } from "./colors";
+import { buildParts, type Parts } from "./dom";
+import { draw, type DrawStats, type Scene } from "./draw";
+import { exportPNG } from "./export";
+import { hitTest } from "./hit";
+import { attach } from "./interact";
+import { Layout, type Clock } from "./layout";
+import { paintLegend } from "./legend";
+import { laneLabel, type Row } from "./model";
+import { totals } from "./query";
+import { fillTable, summarize, summaryLines } from "./summary";
+import { describe } from "./tooltip";
+import { AXIS_H, LABEL_W, ROW_H, clampTop, fitView, timeToX, zoomView, type View } from "./view";
+
+export type { Clock } from "./layout";
+
+/** TimelineOptions are the page's hooks. */
+export interface TimelineOptions {
+  /** onSelectLine is called with the script line of a clicked span. */
+  onSelectLine?: (line: number) => void;
+  /** onExportTrace downloads the trace (Chrome Trace Event Format); the
+   * Export trace button is disabled without it. */
+  onExportTrace?: () => void;
+  clock?: Clock;
+  /** maxHeight caps the canvas height in CSS pixels (default 480). */
+  maxHeight?: number;
+}
+
+/** Timeline is the component's interface. */
+export interface Timeline {
+  readonly dom: HTMLElement;
+  /** layout is the current run's data, for the page and tests. */
+  readonly layout: Layout;
+  /** append adds a batch of a running trace; the canvas redraws at most
+   * once per animation frame. */
+  append(events: readonly TraceEvent[]): void;
+  /** reset empties the timeline for a new run. */
+  reset(clock: Clock): void;
+  /** update re-reads size and theme and redraws. */
+  update(): void;
+  /** locate gives the canvas point of time t on goroutine g's lane. */
+  locate(g: number, t: number): { x: number; y: number } | null;
+  destroy(): void;
+}
+
+/** createTimeline builds the component. */
+export function createTimeline(doc: Document, opts: TimelineOptions = {}): Timeline {
+  return new TimelineView(doc, opts);
+}
+
+class TimelineView implements Timeline {
+  readonly dom: HTMLElement;
+  layout: Layout;
+  private parts: Parts;
+  private palette: Palette;
+  private view: View = fitView(0);
+  private rows: readonly Row[] = [];
+  private rowOf = new Map<number, number>();
+  private size = { w: 0, h: 0, dpr: 1 };
+  private selected = 0;
+  private raf = 0;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private drawnVersion = -1;
+  private cleanups: (() => void)[] = [];
+
+  constructor(private doc: Document, private opts: TimelineOptions) {
+    this.layout = new Layout(opts.clock ?? "virtual");
+    this.palette = palette(doc);
+    this.parts = buildParts(doc, this.palette);
+    this.dom = this.parts.root;
+    this.wire();
+    this.refreshText();
+    this.schedule();
+  }
+
+  append(events: readonly TraceEvent[]): void {
+    if (events.length === 0) return;
+    this.layout.append(events);
+    this.schedule();
+    this.scheduleText();
+  }
+
+  reset(clock: Clock): void {
+    this.layout = new Layout(clock);
+    this.view = fitView(0);
+    this.selected = 0;
+    this.parts.tooltip.hide();
+    this.refreshText();
+    this.schedule();
+  }
+
+  update(): void {
+    this.palette = palette(this.doc);
+    paintLegend(this.parts.legend, this.palette);
+    this.drawnVersion = -1;
+    this.refreshText();
+    this.schedule();
+  }
+
+  locate(g: number, t: number): { x: number; y: number } | null {
+    this.syncRows();
+    const i = this.rowOf.get(g);
+    if (i === undefined) return null;
+    const x = LABEL_W + timeToX(this.view, this.size.w - LABEL_W, t);
+    return { x, y: AXIS_H + i * ROW_H - this.view.top + ROW_H / 2 };
+  }
+
+  destroy(): void {
+    if (this.raf) cancelAnimationFrame(this.raf);
+    clearTimeout(this.summaryTimer);
+    for (const fn of this.cleanups) fn();
+    this.dom.remove();
+  }
+
+  private wire(): void {
+    const { canvas, buttons, tableToggle } = this.parts;
+    this.cleanups.push(attach(canvas, {
+      view: () => this.view,
+      setView: (v) => { this.view = v; this.schedule(); },
+      end: () => this.layout.end,
+      rowsHeight: () => this.rows.length * ROW_H,
+      plot: () => ({ w: this.size.w - LABEL_W, h: this.size.h - AXIS_H }),
+      fit: () => this.fit(),
+      hover: (x, y) => this.hover(x, y),
+      leave: () => this.parts.tooltip.hide(),
+      click: (x, y) => this.click(x, y),
+    }));
+    const zoom = (f: number) => {
+      const mid = (this.view.t0 + this.view.t1) / 2;
+      this.view = zoomView(this.view, f, mid, this.layout.end);
+      this.schedule();
+    };
+    buttons.fit.addEventListener("click", () => this.fit());
+    buttons.zoomIn.addEventListener("click", () => zoom(0.8));
+    buttons.zoomOut.addEventListener("click", () => zoom(1.25));
+    buttons.exportPNG.addEventListener("click", () => void exportPNG(canvas));
+    const exportTrace = this.opts.onExportTrace;
+    buttons.exportTrace.disabled = !exportTrace;
+    if (exportTrace) buttons.exportTrace.addEventListener("click", () => exportTrace());
+    tableToggle.addEventListener("click", () => this.toggleTable());
+    const win = this.doc.defaultView;
+    if (win && "ResizeObserver" in win) {
+      const ro = new win.ResizeObserver(() => this.schedule());
+      ro.observe(this.parts.stage);
+      this.cleanups.push(() => ro.disconnect());
+    }
+    const media = win?.matchMedia?.("(prefers-color-scheme: dark)");
+    if (media) {
+      const onTheme = () => this.update();
+      media.addEventListener("change", onTheme);
+      this.cleanups.push(() => media.removeEventListener("change", onTheme));
+    }
+  }
+
+  private fit(): void {
+    this.view = fitView(this.layout.end, this.view.top);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.raf) return;
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.raf = win.requestAnimationFrame(() => {
+      this.raf = 0;
+      this.frame();
+    });
+  }
+
+  private syncRows(): void {
+    const rows = this.layout.rows();
+    if (rows === this.rows) return;
+    this.rows = rows;
+    this.rowOf.clear();
+    rows.forEach((r, i) => { if (r.kind === "lane") this.rowOf.set(r.lane.g, i); });
+  }
+
+  // measure sizes the canvas to its container and the rows, within maxHeight.
+  private measure(): void {
+    const { canvas, stage } = this.parts;
+    const dpr = this.doc.defaultView?.devicePixelRatio ?? 1;
+    const w = Math.max(LABEL_W + 100, stage.clientWidth || 800);
+    const h = Math.min(this.opts.maxHeight ?? 480, Math.max(140, AXIS_H + this.rows.length * ROW_H + 6));
+    if (w === this.size.w && h === this.size.h && dpr === this.size.dpr) return;
+    this.size = { w, h, dpr };
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
+
+  /** frame draws once; it runs from requestAnimationFrame. */
+  private frame(): DrawStats | null {
+    this.syncRows();
+    this.measure();
+    const ctx = this.parts.canvas.getContext("2d");
+    if (!ctx) return null;
+    if (this.view.follow) this.view = fitView(this.layout.end, this.view.top);
+    this.view = { ...this.view, top: clampTop(this.view.top, this.rows.length * ROW_H, this.size.h - AXIS_H) };
+    ctx.setTransform(this.size.dpr, 0, 0, this.size.dpr, 0, 0);
+    const stats = draw(ctx, this.scene());
+    this.publish(stats);
+    return stats;
+  }
+
+  private scene(): Scene {
+    return {
+      layout: this.layout, rows: this.rows, rowOf: this.rowOf, view: this.view,
+      width: this.size.w, height: this.size.h, palette: this.palette, selected: this.selected,
+    };
+  }
+
+  // publish writes what the frame shows to data attributes (for tests) and
+  // the range label.
+  private publish(stats: DrawStats): void {
+    const { canvas, range } = this.parts;
+    const l = this.layout, v = this.view;
+    const d = canvas.dataset;
+    d.lanes = String(l.lanes.length);
+    d.spans = String(l.spanCount());
+    d.arrows = String(l.arrows.length);
+    d.marks = String(l.marks.length);
+    d.drawnSpans = String(stats.spans);
+    d.drawnArrows = String(stats.arrows);
+    d.range = `${Math.round(v.t0)},${Math.round(v.t1)}`;
+    d.clock = l.clock;
+    range.textContent = `${formatDuration(Math.max(0, v.t0))} – ${formatDuration(v.t1)} of ${clockLabel(l.clock)}`;
+    if (this.drawnVersion !== l.version) {
+      this.drawnVersion = l.version;
+      this.refreshDetails();
+    }
+  }
+
+  private hover(x: number, y: number): void {
+    this.syncRows();
+    const hit = hitTest(this.rows, this.view, this.size.w, x, y);
+    if (!hit || hit.kind !== "span") return this.parts.tooltip.hide();
+    this.parts.tooltip.show(describe(hit.lane, hit.span, hit.task, hit.mark), x, y, this.size.w);
+  }
+
+  private click(x: number, y: number): void {
+    this.syncRows();
+    const hit = hitTest(this.rows, this.view, this.size.w, x, y);
+    if (!hit || hit.kind === "group") return;
+    this.selected = hit.lane.g;
+    this.parts.canvas.dataset.selected = String(hit.lane.g);
+    this.refreshDetails();
+    this.schedule();
+    if (hit.kind !== "span") return;
+    const line = hit.mark?.line || hit.span.line;
+    if (line > 0) this.opts.onSelectLine?.(line);
+  }
+
+  private refreshDetails(): void {
+    const lane = this.selected ? this.layout.lane(this.selected) : undefined;
+    if (!lane) {
+      this.parts.details.textContent = "Click a lane to see its totals.";
+      return;
+    }
+    const t = totals(lane);
+    this.parts.details.textContent = `${laneLabel(lane)}: running ${formatDuration(t.running)}, runnable ${formatDuration(t.runnable)}, ` +
+      `blocked ${formatDuration(t.blocked)}, sleeping ${formatDuration(t.sleeping)}` + (t.stuck ? `, stuck ${formatDuration(t.stuck)}` : "") + ".";
+  }
+
+  private scheduleText(): void {
+    if (this.summaryTimer !== undefined) return;
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = undefined;
+      this.refreshText();
+    }, 250);
+  }
+
+  private refreshText(): void {
+    const { summary, table } = this.parts;
+    summary.replaceChildren(...summaryLines(summarize(this.layout)).map((line) => {
+      const p = this.doc.createElement("p");
+      p.textContent = line;
+      return p;
+    }));
+    if (!table.hidden) fillTable(table, this.layout);
+  }
+
+  private toggleTable(): void {
+    const { table, tableToggle } = this.parts;
+    table.hidden = !table.hidden;
+    tableToggle.textContent = table.hidden ? "Show table" : "Hide table";
+    tableToggle.setAttribute("aria-expanded", String(!table.hidden));
+    if (!table.hidden) fillTable(table, this.layout);
+  }
+}

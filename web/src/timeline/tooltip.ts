@@ -1,0 +1,59 @@
+// The hover tooltip: a DOM element written with textContent, describing
+// the goroutine and span under the pointer.
+
+import { formatDuration } from "./axis";
+import { laneLabel, type Lane, type Mark, type Span, type TaskSpan } from "./model";
+
+/** stateText describes a span's state with its reason. */
+export function stateText(span: Span): string {
+  switch (span.state) {
+    case "blocked": return `blocked: ${span.reason || "waiting"}`;
+    case "stuck": return `stuck: ${span.reason || "waiting"} (never woke)`;
+    default: return span.state;
+  }
+}
+
+/** describe lists the tooltip's lines for a span of lane. */
+export function describe(lane: Lane, span: Span, task?: TaskSpan, mark?: Mark): string[] {
+  const lines = [laneLabel(lane) + (lane.group ? ` · ${lane.group}` : ""), stateText(span)];
+  lines.push(`start ${formatDuration(span.start)} · duration ${formatDuration(span.end - span.start)}`);
+  if (span.obj) lines.push(`waiting on ${span.obj}`);
+  if (span.line) lines.push(`line ${span.line}`);
+  if (span.err) lines.push(`error: ${span.err}`);
+  if (task) lines.push(`task ${task.name} (${task.pool})${task.status ? " " + task.status : ""}`);
+  if (mark) lines.push(`mark "${mark.label}" at ${formatDuration(mark.t)}` + (mark.line ? `, line ${mark.line}` : ""));
+  return lines;
+}
+
+/** Tooltip is the floating element that shows describe's lines. */
+export class Tooltip {
+  readonly dom: HTMLElement;
+
+  constructor(doc: Document) {
+    this.dom = doc.createElement("div");
+    this.dom.className = "lp-tl-tooltip";
+    this.dom.setAttribute("role", "tooltip");
+    this.dom.dataset.testid = "timeline-tooltip";
+    this.dom.hidden = true;
+  }
+
+  /** show writes lines and places the tooltip near (x, y) within a box of
+   * the given width. */
+  show(lines: string[], x: number, y: number, width: number): void {
+    const doc = this.dom.ownerDocument;
+    this.dom.replaceChildren(...lines.map((text, i) => {
+      const div = doc.createElement("div");
+      if (i === 0) div.className = "lp-tl-tooltip-title";
+      div.textContent = text;
+      return div;
+    }));
+    this.dom.hidden = false;
+    const w = this.dom.offsetWidth || 220;
+    this.dom.style.left = `${Math.max(0, Math.min(x + 12, width - w - 4))}px`;
+    this.dom.style.top = `${y + 14}px`;
+  }
+
+  hide(): void {
+    this.dom.hidden = true;
+  }
+}

@@ -26,6 +26,8 @@ export interface EditorCallbacks {
 export interface ErrorMark {
   line: number;
   message: string;
+  /** severity is "error" unless given: a leak is only a warning. */
+  severity?: "error" | "warning";
 }
 
 /** Editor is the editor component. */
@@ -73,7 +75,7 @@ function diagnostics(state: EditorState, marks: readonly ErrorMark[]): Diagnosti
   for (const m of marks) {
     if (m.line < 1 || m.line > state.doc.lines) continue;
     const line = state.doc.line(m.line);
-    out.push({ from: line.from, to: line.to, severity: "error", message: m.message });
+    out.push({ from: line.from, to: line.to, severity: m.severity ?? "error", message: m.message });
   }
   return out;
 }

@@ -14,12 +14,13 @@ const errSendClosed = "send on closed channel"
 // operations wait in recvq and sendq as waiters, the way Go's runtime
 // queues sudogs, so that one select can wait on many channels at once.
 type channel struct {
-	obj    string
-	cap    int
-	buf    []item // at most cap values, oldest first
-	closed bool
-	recvq  waitq
-	sendq  waitq
+	obj        string
+	cap        int
+	buf        []item // at most cap values, oldest first
+	closed     bool
+	recvq      waitq
+	sendq      waitq
+	recvReason string // why a receive parks, when not "chan receive"
 }
 
 // item is a buffered value with its sender and the run-clock time it was
@@ -138,7 +139,11 @@ func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
 	w := &waiter{g: me, ch: ch}
 	w.sel = &selection{waiters: []*waiter{w}}
 	ch.recvq.items = append(ch.recvq.items, w)
-	err := s.park(wait{Reason: "chan receive", Object: ch.obj, Line: line})
+	reason := "chan receive"
+	if ch.recvReason != "" {
+		reason = ch.recvReason
+	}
+	err := s.park(wait{Reason: reason, Object: ch.obj, Line: line})
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
 		return lua.LNil, false, err

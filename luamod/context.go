@@ -139,10 +139,12 @@ func (s *sched) cancelContext(c *luaContext, err string) {
 	}
 }
 
-// doneChan is c's done channel, closed already when c is cancelled.
+// doneChan is c's done channel, closed already when c is cancelled. A
+// goroutine that receives on it waits on "context N" for reason
+// "context" in the trace and the reports.
 func (s *sched) doneChan(c *luaContext) *channel {
 	if c.done == nil {
-		c.done = &channel{obj: c.obj + " done", closed: c.err != ""}
+		c.done = &channel{obj: c.obj, closed: c.err != "", recvReason: "context"}
 	}
 	return c.done
 }

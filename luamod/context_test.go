@@ -94,7 +94,7 @@ func TestContextDoneLeakReport(t *testing.T) {
 goroutine.spawn(function()
   ctx:done():receive()
 end)`)
-	if !res.OK() || len(res.Stuck) != 1 || res.Stuck[0].Reason != "chan receive" || res.Stuck[0].Object != "context 1 done" || res.Stuck[0].Line != 3 {
+	if !res.OK() || len(res.Stuck) != 1 || res.Stuck[0] != (Stuck{G: 2, Reason: "context", Object: "context 1", Line: 3}) {
 		t.Fatalf("%s %+v\n%s", res.Status, res.Stuck, rec.Stderr.String())
 	}
 }

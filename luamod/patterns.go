@@ -119,7 +119,7 @@ func (m *Module) fanOutL(L *lua.LState) int {
 	s := m.s
 	in := checkChannel(L, 1)
 	f := float64(L.CheckNumber(2))
-	argCheck(L, f >= 1 && f <= 1e6 && f == float64(int(f)), 2, "count must be an integer >= 1")
+	argCheck(L, f >= 1 && f <= 1e5 && f == float64(int(f)), 2, "count must be an integer from 1 to 100000")
 	line := callerLine(L)
 	outs := make([]*channel, int(f))
 	t := L.CreateTable(len(outs), 0)

@@ -83,7 +83,7 @@ func TestPatternsMisuse(t *testing.T) {
 		ch + `goroutine.pipeline(ch, {{workers = 2}})`:                    `bad argument #2 to pipeline \(stage 1: fn: function expected, got nil\)`,
 		ch + `goroutine.pipeline(ch, {print, {fn = print, workers = 0}})`: `stage 2: workers must be an integer >= 1`,
 		ch + `goroutine.pipeline(ch, {1})`:                                `stage 1: table expected, got number`,
-		ch + `goroutine.fan_out(ch, 0)`:                                   `bad argument #2 to fan_out \(count must be an integer >= 1\)`,
+		ch + `goroutine.fan_out(ch, 0)`:                                   `bad argument #2 to fan_out \(count must be an integer from 1 to 100000\)`,
 		`goroutine.fan_in({goroutine.channel(), 3})`:                      `bad argument #1 to fan_in \(element 2: goroutine.channel expected, got number\)`,
 	} {
 		expectError(t, src, pattern)

@@ -72,6 +72,14 @@ print(goroutine.select_timeout(30, {
   {channel = b, receive = true, handler = function(v) got = v end},
 }))
 print(got)`, "false\t1\nx\n"},
+		{"a select woken by its timeout is not handed a value", `
+local ch = goroutine.channel()
+goroutine.spawn(function()
+  goroutine.sleep(4)
+  for i = 1, 3000 do end -- the select's timer fires meanwhile
+  print("try_send", ch:try_send("x"))
+end)
+print(goroutine.select_timeout(5, {{channel = ch, receive = true}}))`, "try_send\tfalse\ntrue\tnil\n"},
 		{"select_timeout with zero ms polls", `
 local ch = goroutine.channel()
 print(goroutine.select_timeout(0, {{channel = ch, receive = true}}))`, "true\tnil\n"},

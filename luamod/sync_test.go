@@ -51,6 +51,17 @@ mu:lock()
 print(goroutine.timeout(5, function() mu:lock() end))
 mu:unlock()
 print(mu:try_lock())`, "false\ttimeout exceeded\ntrue\n"},
+		{"a waiter cancelled after the handoff passes the lock on", `
+local mu = goroutine.mutex()
+mu:lock()
+goroutine.spawn(function()
+  print(goroutine.timeout(5, function() mu:lock(); print("never printed") end))
+end)
+goroutine.sleep(4)
+mu:unlock()
+for i = 1, 3000 do end -- the timeout fires while the waiter holds the handoff
+goroutine.sleep(1)
+print(mu:try_lock())`, "false\ttimeout exceeded\ntrue\n"},
 	})
 }
 
@@ -126,6 +137,17 @@ local sem = goroutine.semaphore(2)
 print(sem:try_acquire(), sem:try_acquire(), sem:try_acquire(), sem:available())
 sem:release()
 print(sem:available())`, "true\ttrue\tfalse\t0\n1\n"},
+		{"a waiter cancelled after the handoff returns the permit", `
+local sem = goroutine.semaphore(1)
+sem:acquire()
+goroutine.spawn(function()
+  print(goroutine.timeout(5, function() sem:acquire(); print("never printed") end))
+end)
+goroutine.sleep(4)
+sem:release()
+for i = 1, 3000 do end
+goroutine.sleep(1)
+print(sem:available())`, "false\ttimeout exceeded\n1\n"},
 	})
 }
 

@@ -1,8 +1,10 @@
 package luamod
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // syncCase is a script and the exact stdout it must print.
@@ -239,4 +241,22 @@ for c = 1, 50 do
   n, sum = n + r.n, sum + r.sum
 end
 print(n, sum)`, "2000\t20111000\n")
+}
+
+// TestChannelRunCancelled: stopping a run ends goroutines parked on
+// channels and in select promptly, in real time too.
+func TestChannelRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	rec := &Recorder{}
+	res := Run(ctx, `local ch, other = goroutine.channel(), goroutine.channel()
+goroutine.spawn(function() goroutine.select({{channel = other, send = 1}, {channel = goroutine.after(60000), receive = true}}) end)
+ch:receive()`, Options{RealTime: true}, rec)
+	if res.Status != StatusCancelled {
+		t.Fatalf("status %s %s", res.Status, res.Error)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("cancel took %v", d)
+	}
 }

@@ -129,3 +129,27 @@ goroutine.fan_in({src})`)
 		t.Fatalf("spawns:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPatternsDeterministic: the same script gives the same trace byte
+// for byte, select choices and all.
+func TestPatternsDeterministic(t *testing.T) {
+	src := `local src = goroutine.channel()
+goroutine.spawn(function() for i = 1, 50 do src:send(i) end; src:close() end)
+local outs = goroutine.fan_out(src, 4)
+for k, ch in ipairs(outs) do
+  outs[k] = goroutine.pipeline(ch, {{fn = function(v) goroutine.sleep(v % 3); return v end, workers = 2}})
+end
+local n = 0
+goroutine.fan_in(outs):range(function() n = n + 1 end)
+print(n)`
+	res, first := run(t, src)
+	if !res.OK() || first.Stdout.String() != "50\n" {
+		t.Fatalf("%s %s %q", res.Status, res.Error, first.Stdout.String())
+	}
+	for i := 0; i < 3; i++ {
+		_, again := run(t, src)
+		if formatEvents(again.Trace) != formatEvents(first.Trace) {
+			t.Fatal("the trace differs between two runs")
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"io"
+
+	"luaplay/luamod"
+)
+
+// streamSink writes the script's output as it is produced, stdout to
+// stdout and stderr to stderr, and keeps the events when a trace file was
+// asked for. The run calls it from one goroutine at a time.
+type streamSink struct {
+	stdout, stderr io.Writer
+	keep           bool
+	events         []luamod.Event
+	wroteErr       bool  // the engine reported something on stderr
+	writeErr       error // the first failed write
+}
+
+func (s *streamSink) Output(stream, text string) {
+	w := s.stdout
+	if stream == "stderr" {
+		w, s.wroteErr = s.stderr, true
+	}
+	if _, err := io.WriteString(w, text); err != nil && s.writeErr == nil {
+		s.writeErr = err
+	}
+}
+
+func (s *streamSink) Event(e luamod.Event) {
+	if s.keep {
+		s.events = append(s.events, e)
+	}
+}
+
+// Flush does nothing: Output writes through at once.
+func (s *streamSink) Flush() {}
+
+func (s *streamSink) err() error { return s.writeErr }
+
+// trace is the kept events with their header.
+func (s *streamSink) trace(realTime bool) luamod.Trace {
+	clock := "virtual"
+	if realTime {
+		clock = "real"
+	}
+	events := s.events
+	if events == nil {
+		events = []luamod.Event{}
+	}
+	return luamod.Trace{Version: luamod.TraceVersion, Clock: clock, Events: events}
+}

@@ -3,8 +3,9 @@
 // modules as they are, with no compile step of their own), then runs them
 // with `node --test` and exits with its status.
 //
-// With -bench it bundles and runs web/bench/*.bench.ts the same way and
-// prints their measurements instead.
+// With -bench it bundles and runs web/bench/*.bench.ts the same way, one
+// node process each, and prints their measurements instead; the browser
+// scripts they load, web/bench/*.page.ts, are bundled next to them.
 package main
 
 import (
@@ -54,6 +55,11 @@ func run(pattern string, nodeArgs []string) int {
 		return 1
 	}
 	if nodeArgs == nil {
+		pages, _ := filepath.Glob(filepath.Join(filepath.Dir(pattern), "*.page.ts"))
+		if err := bundlePages(pages, dir); len(pages) > 0 && err != nil {
+			fmt.Fprintln(os.Stderr, "webtest:", err)
+			return 1
+		}
 		return runEach(outs)
 	}
 	cmd := exec.Command("node", append(nodeArgs, outs...)...)

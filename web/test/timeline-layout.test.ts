@@ -137,6 +137,9 @@ test("spawn, sleep, mark and wait group", () => {
   assert.deepEqual(spans(l.lane(3)), ["14-24 runnable @8", "24-238 running @8", "238-10032 done"]);
   assert.deepEqual(arrows(l), ["spawn 1@10 -> 2@16", "spawn 1@14 -> 3@24", "wake 2@10027 -> 1@10028 wait group"]);
   assert.deepEqual(l.marks, [{ g: 3, t: 234, label: "summed", line: 11 }]);
+  assert.deepEqual(l.lane(1)!.links, l.arrows);
+  assert.deepEqual(l.lane(2)!.links, [l.arrows[0], l.arrows[2]]);
+  assert.deepEqual(l.lane(3)!.links, [l.arrows[1]]);
   assert.deepEqual(totals(l.lane(1)!), { running: 20, runnable: 1, blocked: 10011, sleeping: 0, stuck: 0 });
   assert.deepEqual(totals(l.lane(2)!), { running: 12, runnable: 6, blocked: 0, sleeping: 10000, stuck: 0 });
 });
@@ -210,6 +213,8 @@ test("a channel handoff replaces the wake-up arrow of the same receive", () => {
 {"t":20,"k":"end","g":1,"status":"ok"},
 `));
   assert.deepEqual(arrows(l), ["spawn 1@5 -> 2@9", "chan 2@14 -> 1@15 chan 1"]);
+  assert.deepEqual(l.lane(1)!.links, l.arrows);
+  assert.deepEqual(l.lane(2)!.links, l.arrows);
 });
 
 test("queries find spans and arrows by time", () => {

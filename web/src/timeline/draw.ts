@@ -124,7 +124,8 @@ function laneRects(sc: Scene, lane: Lane, y: number, rects: Map<string, number[]
   for (let i = first; i < last;) {
     const s = spans[i];
     let x0 = (s.start - t0) * k, x1 = (s.end - t0) * k;
-    if (x1 - x0 < 1) {
+    if (s.state === "stuck" && x1 - x0 < 5) x1 = x0 + 5;
+    else if (x1 - x0 < 1) {
       if (x0 < filled) {
         i = firstEndingAfter(spans, t0 + filled / k, i + 1);
         continue;

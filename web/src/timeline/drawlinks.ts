@@ -10,22 +10,28 @@ import { LABEL_W, ROW_H } from "./view";
 /** MAX_ARROWS bounds the arrows one frame draws. */
 export const MAX_ARROWS = 4000;
 
-/** drawArrows paints the arrows with an end in rows [first, last) and
- * returns how many it drew. */
+/** drawArrows paints the arrows into or out of the lanes in rows
+ * [first, last) and returns how many it drew. Each lane's links are
+ * searched by time; an arrow between two visible lanes is drawn once, by
+ * its target. */
 export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): number {
   const { t0, t1 } = sc.view;
   const k = (sc.width - LABEL_W) / (t1 - t0);
-  const list = visibleArrows(sc.layout.arrows, sc.layout.maxArrow, t0, t1);
+  const visible = (r: number | undefined) => r !== undefined && r >= first && r < last;
   let n = 0;
   ctx.lineWidth = 1;
-  for (const a of list) {
-    const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
-    if (rf === undefined || rt === undefined) continue;
-    if ((rf < first || rf >= last) && (rt < first || rt >= last)) continue;
-    const x0 = LABEL_W + (a.fromT - t0) * k, x1 = LABEL_W + (a.toT - t0) * k;
-    const y0 = rowY(sc, rf) + ROW_H / 2, y1 = rowY(sc, rt) + ROW_H / 2;
-    arrow(ctx, x0, y0, x1, y1, color(sc, a));
-    if (++n >= MAX_ARROWS) break;
+  for (let i = first; i < last && n < MAX_ARROWS; i++) {
+    const row = sc.rows[i];
+    if (row.kind !== "lane") continue;
+    for (const a of visibleArrows(row.lane.links, sc.layout.maxArrow, t0, t1)) {
+      const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
+      if (rf === undefined || rt === undefined) continue;
+      if (a.to !== row.lane.g && visible(rt)) continue;
+      const x0 = LABEL_W + (a.fromT - t0) * k, x1 = LABEL_W + (a.toT - t0) * k;
+      const y0 = rowY(sc, rf) + ROW_H / 2, y1 = rowY(sc, rt) + ROW_H / 2;
+      arrow(ctx, x0, y0, x1, y1, color(sc, a));
+      if (++n >= MAX_ARROWS) break;
+    }
   }
   return n;
 }

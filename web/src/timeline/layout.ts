@@ -8,13 +8,15 @@ import type { Arrow, Lane, Mark, Row, Span, State, TaskSpan } from "./model";
 /** Clock says whether times are virtual or wall-clock microseconds. */
 export type Clock = "virtual" | "real";
 
-interface Pending { o: number; t: number; reason: string }
-
-// Track is the layout's private bookkeeping for one goroutine.
+// Track is the layout's private bookkeeping for one goroutine: who spawned
+// it and when (until it starts), who woke it and when (until it runs).
 interface Track {
   lane: Lane;
-  spawn: Pending | null;
-  wake: Pending | null;
+  spawnO: number;
+  spawnT: number;
+  wakeO: number;
+  wakeT: number;
+  wakeReason: string;
   stuck: boolean;
   task: TaskSpan | null;
 }
@@ -114,9 +116,9 @@ export class Layout {
     if (tr) return tr;
     const lane: Lane = {
       g: e.g, name: "", group: "", parent: 0, line: 0, created: e.t,
-      spans: [], tasks: [], marks: [],
+      spans: [], tasks: [], marks: [], links: [],
     };
-    tr = { lane, spawn: null, wake: null, stuck: false, task: null };
+    tr = { lane, spawnO: 0, spawnT: 0, wakeO: 0, wakeT: 0, wakeReason: "", stuck: false, task: null };
     this.tracks.set(e.g, tr);
     this.lanes.push(lane);
     this.rowCache = null;
@@ -130,24 +132,29 @@ export class Layout {
     lane.parent = e.o ?? 0;
     lane.line = e.line ?? 0;
     this.rowCache = null;
-    if (e.o) tr.spawn = { o: e.o, t: e.t, reason: "" };
+    tr.spawnO = e.o ?? 0;
+    tr.spawnT = e.t;
     this.enter(tr, e.t, "runnable", "", "", e.line ?? 0);
   }
 
   private onRun(tr: Track, e: TraceEvent): void {
-    if (tr.spawn && e.k === "start") {
-      this.arrow({ kind: "spawn", from: tr.spawn.o, fromT: tr.spawn.t, to: e.g, toT: e.t, detail: "" });
+    if (tr.spawnO && e.k === "start") {
+      this.arrow({ kind: "spawn", from: tr.spawnO, fromT: tr.spawnT, to: e.g, toT: e.t, detail: "" });
     }
-    if (tr.wake) {
-      this.arrow({ kind: "wake", from: tr.wake.o, fromT: tr.wake.t, to: e.g, toT: e.t, detail: tr.wake.reason });
+    if (tr.wakeO) {
+      this.arrow({ kind: "wake", from: tr.wakeO, fromT: tr.wakeT, to: e.g, toT: e.t, detail: tr.wakeReason });
     }
-    tr.spawn = tr.wake = null;
+    tr.spawnO = tr.wakeO = 0;
     this.enter(tr, e.t, "running", "", "", 0);
   }
 
   private onUnblock(tr: Track, e: TraceEvent): void {
-    const cur = current(tr.lane);
-    if (e.o) tr.wake = { o: e.o, t: e.t, reason: cur ? cur.reason : "" };
+    if (e.o) {
+      const cur = current(tr.lane);
+      tr.wakeO = e.o;
+      tr.wakeT = e.t;
+      tr.wakeReason = cur ? cur.reason : "";
+    }
     this.enter(tr, e.t, "runnable", "", "", 0);
   }
 
@@ -177,10 +184,11 @@ export class Layout {
   // replaces the plain wake-up arrow of the same handoff, if one was made.
   private onRecv(tr: Track, e: TraceEvent): void {
     if (!e.o) return;
-    if (tr.wake && tr.wake.o === e.o) tr.wake = null;
-    for (let i = this.arrows.length - 1; i >= 0 && this.arrows[i].toT === e.t; i--) {
-      const a = this.arrows[i];
-      if (a.kind === "wake" && a.to === e.g && a.from === e.o) this.arrows.splice(i, 1);
+    if (tr.wakeO === e.o) tr.wakeO = 0;
+    const links = tr.lane.links;
+    for (let i = links.length - 1; i >= 0 && links[i].toT === e.t; i--) {
+      const a = links[i];
+      if (a.kind === "wake" && a.to === e.g && a.from === e.o) this.unlink(a);
     }
     this.arrow({ kind: "chan", from: e.o, fromT: e.from ?? 0, to: e.g, toT: e.t, detail: e.obj ?? "" });
   }
@@ -208,7 +216,18 @@ export class Layout {
 
   private arrow(a: Arrow): void {
     this.arrows.push(a);
+    const to = this.tracks.get(a.to), from = this.tracks.get(a.from);
+    to?.lane.links.push(a);
+    if (from && from !== to) from.lane.links.push(a);
     if (a.toT - a.fromT > this.maxArrow) this.maxArrow = a.toT - a.fromT;
+  }
+
+  // unlink removes an arrow made at the latest time.
+  private unlink(a: Arrow): void {
+    for (const list of [this.arrows, this.tracks.get(a.to)?.lane.links, this.tracks.get(a.from)?.lane.links]) {
+      const i = list ? list.lastIndexOf(a) : -1;
+      if (list && i >= 0) list.splice(i, 1);
+    }
   }
 
   // enter closes the lane's current span at t and opens one in state. A

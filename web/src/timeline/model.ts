@@ -65,6 +65,8 @@ export interface Lane {
   spans: Span[];
   tasks: TaskSpan[];
   marks: Mark[];
+  /** links are the arrows into or out of the lane, sorted by target time. */
+  links: Arrow[];
 }
 
 /** A row of the timeline: a group heading or a goroutine's lane. */

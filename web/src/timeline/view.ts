@@ -17,9 +17,10 @@ export interface View {
   follow: boolean;
 }
 
-/** fitView shows the whole run, 0..end. */
+/** fitView shows the whole run, 0..end, with a margin of 2% after the
+ * end so that what happens at the very end (a goroutine found stuck) shows. */
 export function fitView(end: number, top = 0): View {
-  return { t0: 0, t1: Math.max(end, MIN_RANGE), top, follow: true };
+  return { t0: 0, t1: Math.max(end, MIN_RANGE) * 1.02, top, follow: true };
 }
 
 // clampRange keeps the range at least MIN_RANGE wide and mostly over the

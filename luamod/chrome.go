@@ -104,7 +104,12 @@ func (l *chromeLane) set(t int64, name, cname string, args map[string]any) {
 	l.segs = append(l.segs, chromeSeg{start: t, name: name, cname: cname, args: args})
 }
 
+// flow records an arrow from (fromG, fromT) to (toG, toT). A sender of 0
+// (the clock, the runtime) has no lane, so it draws no arrow.
 func (c *chromeConv) flow(name string, fromG int, fromT int64, toG int, toT int64) {
+	if fromG == 0 {
+		return
+	}
 	c.flows = append(c.flows, &chromeFlow{name: name, fromG: fromG, fromT: fromT, toG: toG, toT: toT})
 	c.lane(fromG).cuts = append(c.lane(fromG).cuts, fromT)
 	c.lane(toG).cuts = append(c.lane(toG).cuts, toT)
@@ -115,7 +120,8 @@ func (c *chromeConv) instant(g int, t int64, name string, args map[string]any) {
 	c.instants = append(c.instants, chromeEvent{Name: name, Cat: "event", Ph: "i", Ts: float64(t), Pid: 1, Tid: g, Scope: "t", Args: args})
 }
 
-// event folds one trace event into lanes, instants and flows.
+// event folds one trace event into lanes, instants and flows: state
+// changes here, the rest in annotate.
 func (c *chromeConv) event(e Event) {
 	c.last = max(c.last, e.T)
 	l := c.lane(e.G)
@@ -148,6 +154,16 @@ func (c *chromeConv) event(e Event) {
 		if e.Status != "ok" {
 			c.instant(e.G, e.T, e.Status+": "+e.Err, nil)
 		}
+	case KindName:
+		l.name = e.Name
+	default:
+		c.annotate(e)
+	}
+}
+
+// annotate adds the flows and instants of events that change no state.
+func (c *chromeConv) annotate(e Event) {
+	switch e.Kind {
 	case KindAwait:
 		if o := c.lanes[e.Other]; o != nil && o.ended {
 			c.flow("await", e.Other, o.endT, e.G, e.T)
@@ -167,8 +183,6 @@ func (c *chromeConv) event(e Event) {
 		}
 	case KindMark:
 		c.instant(e.G, e.T, e.Name, lineObject(e.Line, ""))
-	case KindName:
-		l.name = e.Name
 	case KindStuck:
 		what := e.Reason
 		if e.Object != "" {

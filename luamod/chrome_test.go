@@ -202,3 +202,18 @@ goroutine.channel():receive()`)
 		t.Fatalf("stuck instant %v, blocked slice to the end %v", stuck, blockedToEnd)
 	}
 }
+
+func TestChromeTraceDrawsNoArrowFromTheClock(t *testing.T) {
+	res, rec := run(t, `
+local tick = goroutine.after(5)
+local v, ok = tick:receive()
+print(ok)`)
+	if !res.OK() {
+		t.Fatalf("run %s %q", res.Status, res.Error)
+	}
+	for _, e := range decodeChrome(t, Trace{Version: TraceVersion, Clock: "virtual", Events: rec.Trace}).TraceEvents {
+		if e.Tid == 0 && e.Ph != "M" || e.Ph == "s" && strings.HasPrefix(e.Name, "recv") {
+			t.Errorf("event from no goroutine: %+v", e)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 -- Title: Hello, goroutines
 -- Expect: ok
 -- Output contains: hello from goroutine 2
--- Output contains: all 3 goroutines finished
+-- Output contains: all done: 3 goroutines finished
 --
 -- goroutine.spawn runs a function in a new goroutine; a wait group lets
 -- the main goroutine wait until they have all finished. Press Run
@@ -19,4 +19,4 @@ for i = 1, 3 do
 end
 
 wg:wait()
-print(string.format("all 3 goroutines finished at %d ms", goroutine.now()))
+print(string.format("all done: 3 goroutines finished at %d ms", goroutine.now()))

@@ -1,12 +1,12 @@
 // The code editor: CodeMirror 6 with Lua highlighting, help for the
-// goroutine API, run/stop shortcuts and error marks.
+// goroutine API, run/stop shortcuts and error marks. Tab is left to move the
+// focus (keyboard users are never trapped); Ctrl/Cmd+] and [ indent.
 
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { autocompletion, completeAnyWord } from "@codemirror/autocomplete";
-import { indentWithTab } from "@codemirror/commands";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
@@ -89,7 +89,6 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
   const extensions = [
     basicSetup,
     shortcuts,
-    keymap.of([indentWithTab]),
     StreamLanguage.define(lua),
     syntaxHighlighting(luaHighlight),
     autocompletion({ override: [apiCompletions, completeAnyWord] }),

@@ -61,9 +61,9 @@ export function createOutput(opts: OutputOptions): Output {
 
   // render writes text into a node, with each chunk:line as a link button.
   function render(text: string, into: Node) {
-    let last = 0;
+    let at = 0;
     for (const m of text.matchAll(linkRe)) {
-      if (m.index > last) into.appendChild(document.createTextNode(text.slice(last, m.index)));
+      if (m.index > at) into.appendChild(document.createTextNode(text.slice(at, m.index)));
       const b = document.createElement("button");
       b.type = "button";
       b.className = "lp-out-link";
@@ -71,10 +71,13 @@ export function createOutput(opts: OutputOptions): Output {
       b.textContent = m[0];
       b.title = `Go to line ${m[1]}`;
       into.appendChild(b);
-      last = m.index + m[0].length;
+      at = m.index + m[0].length;
     }
-    if (last < text.length) into.appendChild(document.createTextNode(text.slice(last)));
+    if (at < text.length) into.appendChild(document.createTextNode(text.slice(at)));
   }
+
+  // last is the span that text of the same stream goes on extending.
+  let last: { stream: Stream; span: HTMLElement } | null = null;
 
   function flush() {
     frame = 0;
@@ -83,16 +86,20 @@ export function createOutput(opts: OutputOptions): Output {
     const frag = document.createDocumentFragment();
     for (const p of queue) {
       if ("note" in p) {
-        const div = document.createElement("span");
-        div.className = `lp-out-note lp-out-note-${p.kind}`;
-        div.textContent = p.note + "\n";
-        frag.appendChild(div);
+        const note = document.createElement("span");
+        note.className = `lp-out-note lp-out-note-${p.kind}`;
+        note.textContent = p.note + "\n";
+        frag.appendChild(note);
+        last = null;
         continue;
       }
-      const span = document.createElement("span");
-      span.className = p.stream === "stderr" ? "lp-out-stderr" : "lp-out-stdout";
-      render(p.text, span);
-      frag.appendChild(span);
+      if (last?.stream !== p.stream) {
+        const span = document.createElement("span");
+        span.className = p.stream === "stderr" ? "lp-out-stderr" : "lp-out-stdout";
+        frag.appendChild(span);
+        last = { stream: p.stream, span };
+      }
+      render(p.text, last.span);
     }
     queue = [];
     body.appendChild(frag);
@@ -130,6 +137,7 @@ export function createOutput(opts: OutputOptions): Output {
       queue = [];
       accepted = dropped = 0;
       body.replaceChildren();
+      last = null;
       cap.hidden = true;
       cap.textContent = "";
     },

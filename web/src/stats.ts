@@ -64,7 +64,7 @@ export function outcome(r: RunSummary): { state: RunState; label: string } {
     case "limit":
       return { state: "failed", label: `Limit exceeded: ${r.error ?? ""}`.trim() };
     default:
-      return { state: "failed", label: "Failed" };
+      return { state: "failed", label: r.error ? `Failed: ${r.error}` : "Failed" };
   }
 }
 
@@ -95,7 +95,7 @@ export function createStats(): Stats {
   const live = () =>
     `${created} goroutines · peak ${peak} alive · run clock ${formatMicros(clock)} · wall ${formatMicros((performance.now() - began) * 1000)}`;
 
-  show("idle", "Ready", "Ctrl+Enter runs, Escape stops");
+  show("idle", "Idle", "Ctrl+Enter runs, Escape stops");
   return {
     dom,
     get state() {
@@ -127,7 +127,7 @@ export function createStats(): Stats {
       return o.state;
     },
     fail(message) {
-      show("failed", "Failed", message);
+      show("failed", `Failed: ${message}`, "");
     },
     update() {
       if (current === "running") nums.textContent = live();

@@ -19,7 +19,8 @@ test("outcomes map to the page's run states", () => {
   assert.deepEqual(outcome({ status: "ok", stats }), { state: "done", label: "Done" });
   assert.deepEqual(outcome({ status: "ok", stuck: [{}, {}], stats }), { state: "done", label: "Done, 2 goroutines leaked" });
   assert.deepEqual(outcome({ status: "ok", stuck: [{}], stats }), { state: "done", label: "Done, 1 goroutine leaked" });
-  assert.deepEqual(outcome({ status: "error", error: "x", stats }), { state: "failed", label: "Failed" });
+  assert.deepEqual(outcome({ status: "error", error: "main.lua:2: boom", stats }), { state: "failed", label: "Failed: main.lua:2: boom" });
+  assert.deepEqual(outcome({ status: "error", stats }), { state: "failed", label: "Failed" });
   assert.deepEqual(outcome({ status: "deadlock", stats }), { state: "failed", label: "Deadlock" });
   assert.deepEqual(outcome({ status: "cancelled", stats }), { state: "failed", label: "Stopped" });
   assert.deepEqual(outcome({ status: "limit", error: "output bytes limit exceeded", stats }),

@@ -64,10 +64,13 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 	if err != nil {
 		return rejected(err)
 	}
-	source := src.String()
+	pending, err := b.sess.start(src.String(), optsJSON)
+	if err != nil {
+		return rejected(err)
+	}
 	return promise(func() (any, error) {
 		d := &batchDelivery{fn: onBatch, stop: b.sess.stop}
-		res, err := b.sess.run(source, optsJSON, d.deliver)
+		res, err := pending.exec(d.deliver)
 		if err == nil {
 			err = d.failure()
 		}

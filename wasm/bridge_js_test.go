@@ -132,6 +132,21 @@ func TestBridgeCancelStopsBusyLoop(t *testing.T) {
 	}
 }
 
+func TestBridgeCancelRightAfterRun(t *testing.T) {
+	lp := installed(t)
+	p := lp.Call("run", "while true do end")
+	if !lp.Call("cancel").Bool() {
+		t.Fatal("cancel right after run found no run")
+	}
+	v, err := await(t, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := decodeResult(t, v); res.Status != luamod.StatusCancelled {
+		t.Fatalf("result %+v, want cancelled", res)
+	}
+}
+
 func TestBridgeRejectsMisuse(t *testing.T) {
 	lp := installed(t)
 	throws := js.Global().Get("Function").New("throw new Error('nope')")

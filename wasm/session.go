@@ -25,6 +25,25 @@ type session struct {
 // Output and events go to deliver in batches while the run goes on; the
 // last batch is delivered before run returns.
 func (s *session) run(src string, optsJSON []byte, deliver func(Batch)) ([]byte, error) {
+	p, err := s.start(src, optsJSON)
+	if err != nil {
+		return nil, err
+	}
+	return p.exec(deliver)
+}
+
+// pendingRun is a run that has claimed the session but not started yet.
+type pendingRun struct {
+	s    *session
+	ctx  context.Context
+	src  string
+	opts luamod.Options
+}
+
+// start decodes the options and claims the session without blocking, so
+// the bridge refuses a second run, and a cancel that follows is honoured,
+// before the run's goroutine is even scheduled.
+func (s *session) start(src string, optsJSON []byte) (*pendingRun, error) {
 	opts, err := decodeOptions(optsJSON)
 	if err != nil {
 		return nil, err
@@ -33,7 +52,12 @@ func (s *session) run(src string, optsJSON []byte, deliver func(Batch)) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	defer s.end()
+	return &pendingRun{s: s, ctx: ctx, src: src, opts: opts}, nil
+}
+
+// exec performs the run and releases the session when it ends.
+func (p *pendingRun) exec(deliver func(Batch)) ([]byte, error) {
+	defer p.s.end()
 	sink := newBatcher(deliver)
 	stop := make(chan struct{})
 	ticking := make(chan struct{})
@@ -41,7 +65,7 @@ func (s *session) run(src string, optsJSON []byte, deliver func(Batch)) ([]byte,
 		defer close(ticking)
 		sink.runTicker(stop)
 	}()
-	res := luamod.Run(ctx, src, opts, sink)
+	res := luamod.Run(p.ctx, p.src, p.opts, sink)
 	close(stop)
 	<-ticking
 	sink.Flush()

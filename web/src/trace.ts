@@ -29,3 +29,45 @@ export interface Trace {
   clock: "virtual" | "real";
   events: TraceEvent[];
 }
+
+/** How a run ended: mirrors the Status constants of luamod/result.go. */
+export type RunStatus = "ok" | "error" | "deadlock" | "limit" | "cancelled";
+
+/** An error that ended one goroutine (luamod.GoroutineError). */
+export interface GoroutineError {
+  g: number;
+  name?: string;
+  message: string;
+  line?: number;
+  traceback?: string;
+}
+
+/** A goroutine that can never wake: deadlocked or leaked (luamod.Stuck). */
+export interface StuckGoroutine {
+  g: number;
+  name?: string;
+  reason: string;
+  obj?: string;
+  line?: number;
+}
+
+/** A run's totals (luamod.Stats); clock and wall are microseconds. */
+export interface RunStats {
+  goroutines: number;
+  peakAlive: number;
+  clock: number;
+  wall: number;
+  speedup: number;
+  events: number;
+  output: number;
+}
+
+/** What a run ends with (luamod.Result). */
+export interface RunResult {
+  status: RunStatus;
+  error?: string;
+  line?: number;
+  errors?: GoroutineError[];
+  stuck?: StuckGoroutine[];
+  stats: RunStats;
+}

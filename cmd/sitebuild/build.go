@@ -1,0 +1,156 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Source locations, relative to the repository root (the working directory
+// of build.sh).
+const (
+	webDir      = "web"
+	wasmPkg     = "./wasm"
+	wasmName    = "luaplay.wasm"
+	wasmExecRel = "lib/wasm/wasm_exec.js" // under GOROOT
+)
+
+// bundles maps each TypeScript entry point to its output name in dist/.
+var bundles = []api.EntryPoint{
+	{InputPath: "web/src/main.ts", OutputPath: "app"},
+	{InputPath: "web/src/worker.ts", OutputPath: "worker"},
+}
+
+// staticExts are the files at the top of web/ that are copied as they are.
+var staticExts = map[string]bool{".html": true, ".css": true, ".svg": true, ".ico": true, ".png": true, ".txt": true, ".webmanifest": true}
+
+// build writes the whole site into dist, replacing what was there, and
+// returns the size of every asset.
+func build(dist string) ([]asset, error) {
+	if err := os.RemoveAll(dist); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dist, 0o755); err != nil {
+		return nil, err
+	}
+	steps := []func(string) error{buildWasm, copyWasmExec, bundleTS, copyStatic, copyExamples}
+	for _, step := range steps {
+		if err := step(dist); err != nil {
+			return nil, err
+		}
+	}
+	return compressAll(dist)
+}
+
+// buildWasm compiles the engine for the browser.
+func buildWasm(dist string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-o", filepath.Join(dist, wasmName), wasmPkg)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("building the wasm: %w", err)
+	}
+	return nil
+}
+
+// copyWasmExec copies the Go runtime's JavaScript glue, which must match the
+// compiler that built the wasm.
+func copyWasmExec(dist string) error {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOROOT: %w", err)
+	}
+	src := filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(wasmExecRel))
+	return copyFile(src, filepath.Join(dist, "wasm_exec.js"))
+}
+
+// bundleTS bundles the page and the worker. The worker learns the wasm's
+// size at build time so it can show load progress even when the server
+// compresses the download.
+func bundleTS(dist string) error {
+	info, err := os.Stat(filepath.Join(dist, wasmName))
+	if err != nil {
+		return err
+	}
+	res := api.Build(api.BuildOptions{
+		EntryPointsAdvanced: bundles,
+		Outdir:              dist,
+		Bundle:              true,
+		Write:               true,
+		Format:              api.FormatIIFE,
+		Platform:            api.PlatformBrowser,
+		Target:              api.ES2022,
+		MinifyWhitespace:    true,
+		MinifyIdentifiers:   true,
+		MinifySyntax:        true,
+		Sourcemap:           api.SourceMapLinked,
+		Define:              map[string]string{"__WASM_BYTES__": strconv.FormatInt(info.Size(), 10)},
+		LogLevel:            api.LogLevelWarning,
+	})
+	if len(res.Errors) > 0 {
+		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return fmt.Errorf("bundling:\n%s", strings.Join(msgs, ""))
+	}
+	return nil
+}
+
+// copyStatic copies index.html, the CSS and other static files of web/.
+func copyStatic(dist string) error {
+	entries, err := os.ReadDir(webDir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && staticExts[filepath.Ext(e.Name())] {
+			if err := copyFile(filepath.Join(webDir, e.Name()), filepath.Join(dist, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copyExamples copies web/examples/ when it exists.
+func copyExamples(dist string) error {
+	root := filepath.Join(webDir, "examples")
+	if _, err := os.Stat(root); os.IsNotExist(err) {
+		return nil
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(webDir, path)
+		if err != nil {
+			return err
+		}
+		return copyFile(path, filepath.Join(dist, rel))
+	})
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,114 @@
+// Smoke tests of the browser runtime: the wasm engine in its Web Worker,
+// the runner, Stop, and the replacement of a worker that does not answer.
+
+import { expect, test, type Page } from "@playwright/test";
+import type { Runner } from "../web/src/runner";
+
+declare global {
+  interface Window {
+    __lp: { runner: Runner }; // installed by web/src/main.ts with ?test
+  }
+}
+
+/** open loads the page in test mode, fails the test on any console error, and waits for the engine. */
+async function open(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("./?test");
+  await expect(page.getByTestId("engine-load")).toBeHidden();
+  return errors;
+}
+
+async function runScript(page: Page, src: string): Promise<void> {
+  await page.getByLabel("Lua source").fill(src);
+  await page.getByRole("button", { name: "Run" }).click();
+}
+
+const output = (page: Page) => page.getByRole("log", { name: "Output" });
+
+test("the page loads the engine with no console error", async ({ page }) => {
+  const errors = await open(page);
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "idle");
+  await expect(page.getByRole("status")).toHaveText("Idle");
+  expect(errors).toEqual([]);
+});
+
+test("a script's output and errors appear", async ({ page }) => {
+  const errors = await open(page);
+  await runScript(page, 'print("hello from lua")\ngoroutine.spawn(function() print("child", goroutine.id()) end)');
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  await expect(output(page)).toHaveText("hello from lua\nchild\t2\n");
+  await runScript(page, "local x = 1\nerror('boom')");
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "failed");
+  await expect(output(page).locator(".lp-out-stderr")).toContainText("main.lua:2: boom");
+  await expect(page.getByRole("status")).toContainText("boom");
+  expect(errors).toEqual([]);
+});
+
+test("the default script runs", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  await expect(output(page)).toContainText("all done");
+});
+
+test("Stop ends a busy loop within a second and the next run works", async ({ page }) => {
+  const errors = await open(page);
+  await runScript(page, 'print("spinning")\nwhile true do end');
+  await expect(output(page)).toHaveText("spinning\n");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stopped", { timeout: 1000 });
+  const latency = Date.now() - started;
+  console.log(`stop latency during a busy loop: ${latency} ms`);
+  expect(latency).toBeLessThan(1000);
+  expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(1);
+  await runScript(page, 'print("again")');
+  await expect(output(page)).toHaveText("again\n");
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  expect(errors).toEqual([]);
+});
+
+test("a worker that does not answer Stop is replaced", async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => window.__lp.runner.hangNextRun());
+  await runScript(page, 'print("never")');
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stopped", { timeout: 3000 });
+  expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(2);
+  await runScript(page, 'print("fresh worker")');
+  await expect(output(page)).toHaveText("fresh worker\n");
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+});
+
+test("cancel is answered promptly during a busy loop; timings are reported", async ({ page }) => {
+  await open(page);
+  const t = await page.evaluate(async () => {
+    const runner = window.__lp.runner;
+    const first = await runner.run('print("x")').result;
+    const firstRunMs = performance.now(); // since navigation started
+    const busy = runner.run("local n = 0 while true do n = n + 1 end");
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    busy.cancel();
+    const stopped = await busy.result;
+    const load = runner.loadState;
+    return {
+      first: first.status,
+      firstRunMs,
+      stopped: stopped.status,
+      stopMs: performance.now() - t0,
+      loadMs: load.phase === "ready" ? load.ms : -1,
+      generation: runner.workerGeneration,
+    };
+  });
+  console.log(`engine load ${t.loadMs} ms, first run done ${Math.round(t.firstRunMs)} ms after navigation, cancel answered in ${Math.round(t.stopMs)} ms`);
+  expect(t.first).toBe("ok");
+  expect(t.stopped).toBe("cancelled");
+  expect(t.generation).toBe(1); // the engine answered: no restart
+  expect(t.stopMs).toBeLessThan(500);
+});

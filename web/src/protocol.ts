@@ -1,0 +1,66 @@
+// The messages between the page (runner.ts) and the engine's Web Worker
+// (worker.ts). Output, events and results cross as JSON strings made by the
+// Go bridge (wasm/bridge_js.go): the worker forwards them without parsing,
+// which keeps its thread free for the engine.
+
+import type { RunResult, TraceEvent } from "./trace";
+
+/** Run options, as wasm/options.go decodes them; absent means the default. */
+export interface RunOptions {
+  realTime?: boolean;
+  seed?: number;
+  wallTimeoutMs?: number;
+  maxGoroutines?: number;
+  maxOutputBytes?: number;
+  maxEvents?: number;
+  maxMemory?: number;
+  quantum?: number;
+  chunkName?: string;
+}
+
+export type Stream = "stdout" | "stderr";
+
+/** Text written to one stream (wasm.OutputChunk). */
+export interface OutputChunk {
+  stream: Stream;
+  text: string;
+}
+
+/** What a run produced since the previous batch (wasm.Batch). */
+export interface Batch {
+  output?: OutputChunk[];
+  events?: TraceEvent[];
+}
+
+/** Messages from the page to the worker. */
+export type ToWorker =
+  /** Load the engine: compile wasmURL, or instantiate module when a previous worker compiled it. */
+  | { type: "init"; wasmURL: string; module?: WebAssembly.Module }
+  /** Run source; hang is a test hook: the worker spins in JavaScript and never answers. */
+  | { type: "run"; id: number; source: string; options: RunOptions; hang?: boolean }
+  | { type: "cancel"; id: number };
+
+/** Messages from the worker to the page. */
+export type FromWorker =
+  /** Bytes of the wasm downloaded so far; total is 0 when unknown. */
+  | { type: "progress"; loaded: number; total: number }
+  /** The engine is ready; module can start the next worker without compiling. */
+  | { type: "ready"; ms: number; module: WebAssembly.Module }
+  | { type: "loadFailed"; message: string }
+  /** batch is the JSON of a Batch. */
+  | { type: "batch"; id: number; batch: string }
+  /** result is the JSON of a RunResult. */
+  | { type: "result"; id: number; result: string }
+  /** The run could not start (bad options, engine not loaded). */
+  | { type: "runFailed"; id: number; message: string }
+  /** The Go program ended: this worker can run nothing more. */
+  | { type: "exited"; message: string };
+
+/** cancelledResult is the result of a run stopped before the engine could report one. */
+export function cancelledResult(error: string): RunResult {
+  return {
+    status: "cancelled",
+    error,
+    stats: { goroutines: 0, peakAlive: 0, clock: 0, wall: 0, speedup: 1, events: 0, output: 0 },
+  };
+}

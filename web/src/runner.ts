@@ -1,0 +1,213 @@
+// The page's handle on the engine: starts the Web Worker, reports its load
+// progress, runs one script at a time and stops it. A worker that does not
+// answer a cancel within a second is terminated and replaced, without a
+// page reload.
+
+import { cancelledResult, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
+import type { RunResult, TraceEvent } from "./trace";
+
+/** Where the engine is in loading. total is 0 when the size is unknown. */
+export type LoadState =
+  | { phase: "loading"; loaded: number; total: number }
+  | { phase: "ready"; ms: number }
+  | { phase: "failed"; message: string };
+
+/** Callbacks of one run, called while it goes on. */
+export interface RunHandlers {
+  onOutput?(stream: Stream, text: string): void;
+  onEvents?(events: TraceEvent[]): void;
+}
+
+/**
+ * A started run. result resolves with the engine's result, or with status
+ * "cancelled" when the engine had to be restarted to stop it; it rejects
+ * when the run could not start or the engine failed.
+ */
+export interface RunHandle {
+  result: Promise<RunResult>;
+  cancel(): void;
+}
+
+export interface RunnerOptions {
+  workerURL?: string; // default "worker.js", relative to the page
+  wasmURL?: string; // default "luaplay.wasm", relative to the worker
+  cancelGraceMs?: number; // default 1000
+}
+
+interface Current {
+  id: number;
+  handlers: RunHandlers;
+  resolve(r: RunResult): void;
+  reject(err: Error): void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export class Runner {
+  private worker!: Worker;
+  private module?: WebAssembly.Module;
+  private state: LoadState = { phase: "loading", loaded: 0, total: 0 };
+  private listeners = new Set<(s: LoadState) => void>();
+  private current?: Current;
+  private nextId = 1;
+  private hangNext = false;
+  private generation = 0;
+  private readonly opts: Required<RunnerOptions>;
+
+  constructor(opts: RunnerOptions = {}) {
+    this.opts = { workerURL: "worker.js", wasmURL: "luaplay.wasm", cancelGraceMs: 1000, ...opts };
+    this.spawn();
+  }
+
+  /** loadState is where the engine is in loading. */
+  get loadState(): LoadState {
+    return this.state;
+  }
+
+  /** onLoadState calls fn now and on every change; it returns the unsubscribe. */
+  onLoadState(fn: (s: LoadState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** ready resolves once the engine has loaded, or rejects if it failed to. */
+  ready(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const off = this.onLoadState((s) => {
+        if (s.phase === "loading") return;
+        queueMicrotask(() => off());
+        if (s.phase === "ready") resolve();
+        else reject(new Error(s.message));
+      });
+    });
+  }
+
+  /** busy tells whether a run is going on. */
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** workerGeneration counts the workers started so far (1 until a restart). */
+  get workerGeneration(): number {
+    return this.generation;
+  }
+
+  /** hangNextRun is a test hook: the next run's worker never answers, as a stuck engine would not. */
+  hangNextRun(): void {
+    this.hangNext = true;
+  }
+
+  /** run starts source; a run already going makes the result reject. */
+  run(source: string, options: RunOptions = {}, handlers: RunHandlers = {}): RunHandle {
+    if (this.current) {
+      return { result: Promise.reject(new Error("a run is already going")), cancel: () => {} };
+    }
+    const id = this.nextId++;
+    const result = new Promise<RunResult>((resolve, reject) => {
+      this.current = { id, handlers, resolve, reject };
+    });
+    const hang = this.hangNext;
+    this.hangNext = false;
+    this.send({ type: "run", id, source, options, hang });
+    return { result, cancel: () => this.cancel(id) };
+  }
+
+  /** dispose stops the worker; a run going on rejects. */
+  dispose(): void {
+    this.worker.terminate();
+    this.finish((c) => c.reject(new Error("the runner was disposed")));
+  }
+
+  private cancel(id: number): void {
+    const c = this.current;
+    if (!c || c.id !== id || c.timer !== undefined) return;
+    this.send({ type: "cancel", id });
+    c.timer = setTimeout(() => {
+      this.restart();
+      this.finish((cur) => cur.resolve(cancelledResult("run cancelled: the engine did not stop in time and was restarted")));
+    }, this.opts.cancelGraceMs);
+  }
+
+  private send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  private setState(s: LoadState): void {
+    this.state = s;
+    for (const fn of this.listeners) fn(s);
+  }
+
+  /** finish ends the current run with settle. */
+  private finish(settle: (c: Current) => void): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = undefined;
+    if (c.timer !== undefined) clearTimeout(c.timer);
+    settle(c);
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.opts.workerURL);
+    this.worker = worker;
+    this.generation++;
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (worker === this.worker) this.receive(e.data);
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      if (worker === this.worker) this.crashed(e.message || "the engine's worker failed");
+    };
+    this.setState({ phase: "loading", loaded: 0, total: 0 });
+    this.send({ type: "init", wasmURL: this.opts.wasmURL, module: this.module });
+  }
+
+  private restart(): void {
+    this.worker.terminate();
+    this.spawn();
+  }
+
+  /** crashed replaces a worker whose engine died and fails the run it had. */
+  private crashed(message: string): void {
+    if (this.state.phase !== "ready") {
+      // Dying while loading would die again: report it instead of looping.
+      this.worker.terminate();
+      this.setState({ phase: "failed", message });
+      this.finish((c) => c.reject(new Error(`the engine failed to load: ${message}`)));
+      return;
+    }
+    this.restart();
+    this.finish((c) => c.reject(new Error(`the engine stopped unexpectedly (${message}); it was restarted`)));
+  }
+
+  private receive(m: FromWorker): void {
+    switch (m.type) {
+      case "progress":
+        this.setState({ phase: "loading", loaded: m.loaded, total: m.total });
+        break;
+      case "ready":
+        this.module = m.module;
+        this.setState({ phase: "ready", ms: m.ms });
+        break;
+      case "loadFailed":
+        this.setState({ phase: "failed", message: m.message });
+        break;
+      case "batch":
+        if (m.id === this.current?.id) deliver(JSON.parse(m.batch) as Batch, this.current.handlers);
+        break;
+      case "result":
+        if (m.id === this.current?.id) this.finish((c) => c.resolve(JSON.parse(m.result) as RunResult));
+        break;
+      case "runFailed":
+        if (m.id === this.current?.id) this.finish((c) => c.reject(new Error(m.message)));
+        break;
+      case "exited":
+        this.crashed(m.message);
+        break;
+    }
+  }
+}
+
+function deliver(batch: Batch, h: RunHandlers): void {
+  for (const chunk of batch.output ?? []) h.onOutput?.(chunk.stream, chunk.text);
+  if (batch.events?.length) h.onEvents?.(batch.events);
+}

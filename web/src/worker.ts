@@ -1,0 +1,156 @@
+// The engine's Web Worker: loads the Go runtime glue and the wasm once,
+// then runs one script at a time through globalThis.luaplay (see
+// wasm/bridge_js.go). A busy script pauses every 50 ms (luamod/pause_js.go),
+// so a cancel message is handled promptly.
+
+import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
+
+/** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
+declare const __WASM_BYTES__: number | undefined;
+
+/** Go's JavaScript glue (wasm_exec.js). */
+declare class Go {
+  importObject: WebAssembly.Imports;
+  run(instance: WebAssembly.Instance): Promise<void>;
+}
+
+/** The bridge that the Go program installs. */
+interface Luaplay {
+  run(source: string, options: string, onBatch: (batch: string) => void): Promise<string>;
+  cancel(): boolean;
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.importScripts("wasm_exec.js");
+
+let engine: Promise<Luaplay> | undefined;
+let bridge: Luaplay | undefined; // the engine, once loaded
+let running: number | undefined; // the run the engine is executing
+let cancelledEarly: number | undefined; // a run cancelled before it started
+
+function post(msg: FromWorker): void {
+  scope.postMessage(msg);
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  switch (m.type) {
+    case "init":
+      engine ??= start(m.wasmURL, m.module);
+      break;
+    case "run":
+      void run(m.id, m.source, JSON.stringify(m.options ?? {}), m.hang === true);
+      break;
+    case "cancel":
+      if (m.id === running) bridge?.cancel();
+      else cancelledEarly = m.id;
+      break;
+  }
+};
+
+/** start instantiates the engine and starts the Go program. */
+async function start(wasmURL: string, module?: WebAssembly.Module): Promise<Luaplay> {
+  const t0 = performance.now();
+  try {
+    const go = new Go();
+    let instance: WebAssembly.Instance;
+    if (module) {
+      instance = await WebAssembly.instantiate(module, go.importObject);
+    } else {
+      ({ instance, module } = await compile(wasmURL, go.importObject));
+    }
+    go.run(instance).then(
+      () => post({ type: "exited", message: "the engine stopped" }),
+      (err) => post({ type: "exited", message: message(err) }),
+    );
+    const lp = (globalThis as { luaplay?: Luaplay }).luaplay;
+    if (!lp) throw new Error("the engine did not install globalThis.luaplay");
+    bridge = lp;
+    post({ type: "ready", ms: Math.round(performance.now() - t0), module });
+    return lp;
+  } catch (err) {
+    post({ type: "loadFailed", message: message(err) });
+    throw err;
+  }
+}
+
+/**
+ * compile fetches and compiles the wasm while it downloads. The server's
+ * Content-Type is not trusted: when it is not application/wasm the body is
+ * re-wrapped with the right type, so streaming compilation still works.
+ * Without instantiateStreaming the whole body is read first.
+ */
+async function compile(url: string, imports: WebAssembly.Imports): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`loading ${url}: HTTP ${res.status}`);
+  const total = typeof __WASM_BYTES__ === "number" ? __WASM_BYTES__ : contentLength(res);
+  const [forEngine, forProgress] = res.body.tee();
+  void countProgress(forProgress, total);
+  const wasm = new Response(forEngine, { headers: { "Content-Type": "application/wasm" } });
+  if (typeof WebAssembly.instantiateStreaming === "function") {
+    return WebAssembly.instantiateStreaming(wasm, imports);
+  }
+  return WebAssembly.instantiate(await wasm.arrayBuffer(), imports);
+}
+
+/** contentLength is the body's size when it is sent uncompressed, else 0. */
+function contentLength(res: Response): number {
+  if (res.headers.get("Content-Encoding")) return 0;
+  return Number(res.headers.get("Content-Length")) || 0;
+}
+
+/** countProgress reads a copy of the body and reports every percent. */
+async function countProgress(body: ReadableStream<Uint8Array>, total: number): Promise<void> {
+  const reader = body.getReader();
+  let loaded = 0;
+  let reported = -1;
+  post({ type: "progress", loaded, total });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    const step = total > 0 ? Math.floor((100 * loaded) / total) : Math.floor(loaded / 65536);
+    if (step !== reported) {
+      reported = step;
+      post({ type: "progress", loaded, total });
+    }
+  }
+}
+
+/** run runs one script; the bridge refuses a second one while it goes on. */
+async function run(id: number, source: string, options: string, hang: boolean): Promise<void> {
+  if (hang) spin(30_000);
+  let lp: Luaplay;
+  try {
+    if (!engine) throw new Error("the engine was not initialised");
+    lp = await engine;
+  } catch (err) {
+    post({ type: "runFailed", id, message: `the engine is not loaded: ${message(err)}` });
+    return;
+  }
+  if (cancelledEarly === id) {
+    post({ type: "result", id, result: JSON.stringify(cancelledResult("run cancelled")) });
+    return;
+  }
+  running = id;
+  try {
+    const result = await lp.run(source, options, (batch) => post({ type: "batch", id, batch }));
+    post({ type: "result", id, result });
+  } catch (err) {
+    post({ type: "runFailed", id, message: message(err) });
+  } finally {
+    if (running === id) running = undefined;
+  }
+}
+
+/** spin blocks this thread, as an engine that never yields would (test hook). */
+function spin(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy on purpose
+  }
+}

@@ -95,7 +95,18 @@ export function draw(ctx: Ctx, sc: Scene): DrawStats {
   ctx.restore();
   drawLabels(ctx, sc, first, last);
   drawAxis(ctx, sc, "labels");
+  drawScrollbar(ctx, sc);
   return stats;
+}
+
+// drawScrollbar shows where the visible rows are when they do not all fit.
+function drawScrollbar(ctx: Ctx, sc: Scene): void {
+  const total = sc.rows.length * ROW_H, plotH = sc.height - AXIS_H;
+  if (total <= plotH) return;
+  const h = Math.max(16, (plotH * plotH) / total);
+  const y = AXIS_H + ((plotH - h) * sc.view.top) / (total - plotH);
+  ctx.fillStyle = sc.palette.muted;
+  ctx.fillRect(sc.width - 5, y, 4, h);
 }
 
 // drawBands shades alternate lanes, group headings and the selected lane.

@@ -22,7 +22,7 @@ export function hitTest(rows: readonly Row[], view: View, width: number, x: numb
   const t = xToTime(view, plotW, x - LABEL_W);
   const slack = (3 * (view.t1 - view.t0)) / plotW;
   const lane = row.lane;
-  const span = spanAt(lane, t) ?? nearSpan(lane, t, slack);
+  const span = spanAt(lane, t) ?? afterEnd(lane, t, (5 * (view.t1 - view.t0)) / plotW) ?? nearSpan(lane, t, slack);
   if (!span) return null;
   const hit: Hit = { kind: "span", lane, span, t };
   const task = lane.tasks[firstEndingAfter(lane.tasks, t)];
@@ -30,6 +30,13 @@ export function hitTest(rows: readonly Row[], view: View, width: number, x: numb
   const mark = nearMark(lane.marks, t, slack);
   if (mark) hit.mark = mark;
   return hit;
+}
+
+// afterEnd finds the lane's last span when t is just past it: a span that
+// ends the run is drawn at least 5 pixels wide (a goroutine found stuck).
+function afterEnd(lane: Lane, t: number, width: number): Span | undefined {
+  const last = lane.spans[lane.spans.length - 1];
+  return last && t >= last.end && t - last.start <= width ? last : undefined;
 }
 
 // nearSpan finds a span within slack of t: zero-width spans (a goroutine

@@ -1,0 +1,75 @@
+// View, hit-test and summary tests: zoom keeps the anchor in place, pan
+// stays within the run, a point finds its span, and the text summary names
+// the longest wait and the stuck goroutines.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { TraceEvent } from "../src/trace";
+import { layout } from "../src/timeline/layout";
+import { hitTest } from "../src/timeline/hit";
+import { summarize, summaryLines } from "../src/timeline/summary";
+import { describe } from "../src/timeline/tooltip";
+import { AXIS_H, LABEL_W, MIN_RANGE, ROW_H, fitView, panView, timeToX, xToTime, zoomView } from "../src/timeline/view";
+
+// A deadlock (web/examples/deadlock.lua shape): main and a server wait on
+// channels nobody sends on.
+const DEAD: TraceEvent[] = [
+  { t: 0, k: "spawn", g: 1, name: "main" },
+  { t: 0, k: "start", g: 1 },
+  { t: 10, k: "spawn", g: 2, o: 1, line: 3, name: "server" },
+  { t: 13, k: "block", g: 1, line: 21, reason: "chan receive", obj: "chan 2" },
+  { t: 13, k: "start", g: 2 },
+  { t: 20, k: "block", g: 2, line: 17, reason: "chan receive", obj: "chan 1" },
+  { t: 20, k: "stuck", g: 1, line: 21, reason: "chan receive", obj: "chan 2" },
+  { t: 20, k: "stuck", g: 2, line: 17, reason: "chan receive", obj: "chan 1" },
+];
+
+test("fit shows the whole run with a margin", () => {
+  assert.deepEqual(fitView(1000), { t0: 0, t1: 1020, top: 0, follow: true });
+  assert.equal(fitView(0).t1, MIN_RANGE * 1.02);
+});
+
+test("zoom keeps the anchor time at the same place and stops at the minimum range", () => {
+  const v = { t0: 0, t1: 1000, top: 0, follow: true };
+  const z = zoomView(v, 0.5, 200, 1000);
+  assert.deepEqual([z.t0, z.t1, z.follow], [100, 600, false]);
+  assert.equal(xToTime(z, 500, timeToX(z, 500, 200)), 200);
+  assert.equal(timeToX(z, 500, 200) / 500, timeToX(v, 500, 200) / 500);
+  const tiny = zoomView(v, 1e-9, 500, 1000);
+  assert.equal(tiny.t1 - tiny.t0, MIN_RANGE);
+});
+
+test("pan moves time and rows within bounds", () => {
+  const v = { t0: 100, t1: 600, top: 0, follow: false };
+  assert.deepEqual(panView(v, 100, 0, 1000, 400, 200), { t0: 200, t1: 700, top: 0, follow: false });
+  const far = panView(v, 10_000, 1000, 1000, 400, 200);
+  assert.deepEqual([far.t0, far.t1, far.top], [750, 1250, 200]);
+  assert.equal(panView(v, -10_000, -50, 1000, 400, 200).t0, -250);
+});
+
+test("a point on the canvas finds its lane and span", () => {
+  const l = layout(DEAD);
+  const v = fitView(l.end);
+  const width = LABEL_W + 1020;
+  const y = (row: number) => AXIS_H + row * ROW_H + ROW_H / 2;
+  const x = (t: number) => LABEL_W + timeToX(v, 1020, t);
+  assert.deepEqual(hitTest(l.rows(), v, width, 20, y(1)), { kind: "label", lane: l.lane(2) });
+  const hit = hitTest(l.rows(), v, width, x(15), y(0));
+  assert.equal(hit?.kind, "span");
+  if (hit?.kind !== "span") return;
+  assert.deepEqual(describe(hit.lane, hit.span), [
+    "g1 main", "stuck: chan receive (never woke)", "start 13 µs · duration 7 µs", "waiting on chan 2", "line 21"]);
+  const end = hitTest(l.rows(), v, width, x(20) + 2, y(1));
+  assert.equal(end?.kind === "span" && end.span.state, "stuck");
+  assert.equal(hitTest(l.rows(), v, width, x(5), y(1)), null);
+  assert.equal(hitTest(l.rows(), v, width, x(5), y(2)), null);
+});
+
+test("the summary names the longest wait and the stuck goroutines", () => {
+  assert.deepEqual(summaryLines(summarize(layout(DEAD))), [
+    "2 goroutines over 20 µs of virtual time.",
+    "Longest blocked: g1 main, 7 µs (chan receive on chan 2, line 21).",
+    "Stuck: g1 main (chan receive on chan 2, line 21); g2 server (chan receive on chan 1, line 17).",
+  ]);
+  assert.deepEqual(summaryLines(summarize(layout([]))), ["No run yet: the timeline is empty."]);
+});

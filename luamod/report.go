@@ -34,13 +34,21 @@ func errorLine(chunk, text string) int {
 	return 0
 }
 
-var syntaxRe = regexp.MustCompile(`line:(\d+)\(column:(\d+)\) near '(.*)':\s*(.*)`)
+var (
+	syntaxRe    = regexp.MustCompile(`line:(\d+)\(column:(\d+)\) near '(.*)':\s*(.*)`)
+	syntaxEOFRe = regexp.MustCompile(`at EOF:\s*(.*)`)
+)
 
-// syntaxError rewrites gopher-lua's parse error in the usual file:line form.
-func syntaxError(chunk string, err error) string {
+// syntaxError rewrites gopher-lua's parse error in the usual file:line form;
+// an error at the end of the file gets the last line of src.
+func syntaxError(chunk, src string, err error) string {
 	msg := err.Error()
 	if m := syntaxRe.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("%s:%s: %s near '%s'", chunk, m[1], strings.TrimSpace(m[4]), m[3])
+	}
+	if m := syntaxEOFRe.FindStringSubmatch(msg); m != nil {
+		last := strings.Count(strings.TrimRight(src, "\n"), "\n") + 1
+		return fmt.Sprintf("%s:%d: %s at end of file", chunk, last, strings.TrimSpace(m[1]))
 	}
 	return msg
 }

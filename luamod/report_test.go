@@ -38,6 +38,13 @@ func TestSyntaxErrorHasFileLine(t *testing.T) {
 	}
 }
 
+func TestSyntaxErrorAtEndOfFileHasTheLastLine(t *testing.T) {
+	res := expectError(t, "print(1)\nif true then\n", `^main\.lua:2: syntax error at end of file$`)
+	if res.Line != 2 {
+		t.Fatalf("line = %d", res.Line)
+	}
+}
+
 func TestBadArgumentsRaiseInTheCaller(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{`goroutine.spawn(nil)`, `main\.lua:1: bad argument #1 to spawn \(function expected, got nil\)`},

@@ -20,7 +20,7 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	defer s.root.Close()
 	fn, err := s.root.Load(strings.NewReader(src), opts.ChunkName)
 	if err != nil {
-		msg := syntaxError(opts.ChunkName, err)
+		msg := syntaxError(opts.ChunkName, src, err)
 		s.output("stderr", msg+"\n")
 		sink.Flush()
 		return Result{Status: StatusError, Error: msg, Line: errorLine(opts.ChunkName, msg)}

@@ -38,15 +38,50 @@ bench() {
     go test -run '^$' -bench 'Fib|SpawnAwait|Parked' -benchmem -count 1 ./luamod/
 }
 
+# build writes the site into dist/ and prints each asset's size.
+build() {
+  go run ./cmd/sitebuild -dist dist
+}
+
+# serve builds, then serves dist/ on 127.0.0.1 (port 8080 unless -p/--port).
+serve() {
+  local port=8080
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -p|--port) port="${2:?serve: $1 needs a port}"; shift 2 ;;
+      --port=*) port="${1#--port=}"; shift ;;
+      *) echo "usage: ./build.sh serve [-p PORT]" >&2; exit 2 ;;
+    esac
+  done
+  go run ./cmd/sitebuild -dist dist -serve -addr "127.0.0.1:$port"
+}
+
+# test_web type-checks the TypeScript and runs the Playwright tests, which
+# build and serve the site themselves (playwright.config.ts).
+test_web() {
+  npx tsc --noEmit
+  npx playwright test
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
   bench)
     bench
     ;;
+  build)
+    deps
+    build
+    ;;
+  serve)
+    deps
+    serve "$@"
+    ;;
   test)
+    deps
     test_go
     go run ./cmd/webtest
+    test_web
     ;;
   *)
     echo "usage: ./build.sh {test|build|serve|bench}" >&2

@@ -18,111 +18,124 @@ export interface Host {
   click(x: number, y: number): void;
 }
 
+type Point = { x: number; y: number };
+
 /** attach listens on canvas and returns the function that stops. */
 export function attach(canvas: HTMLCanvasElement, host: Host): () => void {
-  const pointers = new Map<number, { x: number; y: number }>();
-  let drag: { x: number; y: number; moved: boolean } | null = null;
-  let pinch = 0;
-  const local = (e: MouseEvent) => {
-    const r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  const it = new Interaction(canvas, host);
+  const on: [string, (e: never) => void][] = [
+    ["wheel", it.wheel], ["pointerdown", it.down], ["pointermove", it.move], ["pointerup", it.up],
+    ["pointercancel", it.up], ["pointerleave", it.leave], ["keydown", it.key], ["dblclick", it.dblclick],
+  ];
+  for (const [type, fn] of on) canvas.addEventListener(type, fn as EventListener, type === "wheel" ? { passive: false } : undefined);
+  return () => {
+    for (const [type, fn] of on) canvas.removeEventListener(type, fn as EventListener);
   };
-  const zoomAt = (factor: number, x: number) => {
-    const v = host.view(), { w } = host.plot();
-    const anchor = v.t0 + ((Math.max(x, LABEL_W) - LABEL_W) * (v.t1 - v.t0)) / w;
-    host.setView(zoomView(v, factor, anchor, host.end()));
-  };
-  const pan = (dx: number, dy: number) => {
-    const v = host.view(), { w, h } = host.plot();
-    host.setView(panView(v, (-dx * (v.t1 - v.t0)) / w, -dy, host.end(), host.rowsHeight(), h));
-  };
+}
 
-  const onWheel = (e: WheelEvent) => {
+// Interaction holds the state of a drag or pinch in progress.
+class Interaction {
+  private pointers = new Map<number, Point>();
+  private drag: (Point & { moved: boolean }) | null = null;
+  private pinch = 0;
+
+  constructor(private canvas: HTMLCanvasElement, private host: Host) {}
+
+  private local(e: MouseEvent): Point {
+    const r = this.canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  private zoomAt(factor: number, x: number): void {
+    const v = this.host.view(), { w } = this.host.plot();
+    const anchor = v.t0 + ((Math.max(x, LABEL_W) - LABEL_W) * (v.t1 - v.t0)) / w;
+    this.host.setView(zoomView(v, factor, anchor, this.host.end()));
+  }
+
+  private pan(dx: number, dy: number): void {
+    const v = this.host.view(), { w, h } = this.host.plot();
+    this.host.setView(panView(v, (-dx * (v.t1 - v.t0)) / w, -dy, this.host.end(), this.host.rowsHeight(), h));
+  }
+
+  // wheel zooms around the pointer (a pinch on a touchpad arrives as a
+  // wheel with ctrlKey); a sideways wheel pans; shift+wheel scrolls lanes.
+  wheel = (e: WheelEvent): void => {
     e.preventDefault();
     const scale = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
     const dx = e.deltaX * scale, dy = e.deltaY * scale;
-    if (e.shiftKey) pan(0, -dy);
-    else if (Math.abs(dx) > Math.abs(dy)) pan(-dx, 0);
-    else zoomAt(Math.exp(dy * (e.ctrlKey ? 0.01 : 0.0015)), local(e).x);
+    if (e.shiftKey) this.pan(0, -dy);
+    else if (Math.abs(dx) > Math.abs(dy)) this.pan(-dx, 0);
+    else this.zoomAt(Math.exp(dy * (e.ctrlKey ? 0.01 : 0.0015)), this.local(e).x);
   };
-  const onDown = (e: PointerEvent) => {
+
+  down = (e: PointerEvent): void => {
     if (e.button !== 0) return;
-    canvas.setPointerCapture?.(e.pointerId);
-    const p = local(e);
-    pointers.set(e.pointerId, p);
-    if (pointers.size === 2) pinch = spread(pointers);
-    drag = { ...p, moved: false };
+    this.canvas.setPointerCapture?.(e.pointerId);
+    const p = this.local(e);
+    this.pointers.set(e.pointerId, p);
+    if (this.pointers.size === 2) this.pinch = spread(this.pointers);
+    this.drag = { ...p, moved: false };
   };
-  const onMove = (e: PointerEvent) => {
-    const p = local(e);
-    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, p);
-    if (pointers.size === 2 && pinch > 0) {
-      const d = spread(pointers);
-      const mid = [...pointers.values()].reduce((s, q) => s + q.x / 2, 0);
-      if (d > 0) zoomAt(pinch / d, mid);
-      pinch = d;
-      if (drag) drag.moved = true;
+
+  // move pinches with two pointers, drags with one, else hovers.
+  move = (e: PointerEvent): void => {
+    const p = this.local(e);
+    if (this.pointers.has(e.pointerId)) this.pointers.set(e.pointerId, p);
+    if (this.pointers.size === 2 && this.pinch > 0) {
+      const d = spread(this.pointers);
+      const mid = [...this.pointers.values()].reduce((s, q) => s + q.x / 2, 0);
+      if (d > 0) this.zoomAt(this.pinch / d, mid);
+      this.pinch = d;
+      if (this.drag) this.drag.moved = true;
       return;
     }
-    if (!drag) return host.hover(p.x, p.y);
+    const drag = this.drag;
+    if (!drag) return this.host.hover(p.x, p.y);
     const dx = p.x - drag.x, dy = p.y - drag.y;
     if (!drag.moved && Math.hypot(dx, dy) < 4) return;
     drag.moved = true;
-    host.leave();
-    pan(dx, dy);
+    this.host.leave();
+    this.pan(dx, dy);
     drag.x = p.x;
     drag.y = p.y;
   };
-  const onUp = (e: PointerEvent) => {
-    pointers.delete(e.pointerId);
-    if (pointers.size < 2) pinch = 0;
-    if (drag && !drag.moved && pointers.size === 0) host.click(drag.x, drag.y);
-    if (pointers.size === 0) drag = null;
+
+  // up ends a drag; a press that did not move is a click.
+  up = (e: PointerEvent): void => {
+    this.pointers.delete(e.pointerId);
+    if (this.pointers.size < 2) this.pinch = 0;
+    if (this.drag && !this.drag.moved && this.pointers.size === 0) this.host.click(this.drag.x, this.drag.y);
+    if (this.pointers.size === 0) this.drag = null;
   };
-  const onKey = (e: KeyboardEvent) => {
+
+  leave = (): void => this.host.leave();
+
+  key = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const { w, h } = host.plot();
+    const { w, h } = this.host.plot();
+    const mid = LABEL_W + w / 2;
     const act: Record<string, () => void> = {
-      "+": () => zoomAt(0.8, LABEL_W + w / 2), "=": () => zoomAt(0.8, LABEL_W + w / 2),
-      "-": () => zoomAt(1.25, LABEL_W + w / 2), _: () => zoomAt(1.25, LABEL_W + w / 2),
-      "0": () => host.fit(), f: () => host.fit(),
-      ArrowLeft: () => pan(w / 10, 0), ArrowRight: () => pan(-w / 10, 0),
-      ArrowUp: () => pan(0, ROW_H), ArrowDown: () => pan(0, -ROW_H),
-      PageUp: () => pan(0, h), PageDown: () => pan(0, -h),
+      "+": () => this.zoomAt(0.8, mid), "=": () => this.zoomAt(0.8, mid),
+      "-": () => this.zoomAt(1.25, mid), _: () => this.zoomAt(1.25, mid),
+      "0": () => this.host.fit(), f: () => this.host.fit(),
+      ArrowLeft: () => this.pan(w / 10, 0), ArrowRight: () => this.pan(-w / 10, 0),
+      ArrowUp: () => this.pan(0, ROW_H), ArrowDown: () => this.pan(0, -ROW_H),
+      PageUp: () => this.pan(0, h), PageDown: () => this.pan(0, -h),
     };
     const fn = act[e.key];
     if (!fn) return;
     e.preventDefault();
     fn();
   };
-  const onDbl = (e: MouseEvent) => {
-    e.preventDefault();
-    host.fit();
-  };
-  const onLeave = () => host.leave();
 
-  canvas.addEventListener("wheel", onWheel, { passive: false });
-  canvas.addEventListener("pointerdown", onDown);
-  canvas.addEventListener("pointermove", onMove);
-  canvas.addEventListener("pointerup", onUp);
-  canvas.addEventListener("pointercancel", onUp);
-  canvas.addEventListener("pointerleave", onLeave);
-  canvas.addEventListener("keydown", onKey);
-  canvas.addEventListener("dblclick", onDbl);
-  return () => {
-    canvas.removeEventListener("wheel", onWheel);
-    canvas.removeEventListener("pointerdown", onDown);
-    canvas.removeEventListener("pointermove", onMove);
-    canvas.removeEventListener("pointerup", onUp);
-    canvas.removeEventListener("pointercancel", onUp);
-    canvas.removeEventListener("pointerleave", onLeave);
-    canvas.removeEventListener("keydown", onKey);
-    canvas.removeEventListener("dblclick", onDbl);
+  dblclick = (e: MouseEvent): void => {
+    e.preventDefault();
+    this.host.fit();
   };
 }
 
 // spread is the distance between the two active pointers.
-function spread(pointers: Map<number, { x: number; y: number }>): number {
+function spread(pointers: Map<number, Point>): number {
   const [a, b] = [...pointers.values()];
   return Math.hypot(a.x - b.x, a.y - b.y);
 }

@@ -215,6 +215,7 @@ test("a channel handoff replaces the wake-up arrow of the same receive", () => {
   assert.deepEqual(arrows(l), ["spawn 1@5 -> 2@9", "chan 2@14 -> 1@15 chan 1"]);
   assert.deepEqual(l.lane(1)!.links, l.arrows);
   assert.deepEqual(l.lane(2)!.links, l.arrows);
+  assert.deepEqual(l.arrowKinds, { spawn: 1, wake: 0, chan: 1 });
 });
 
 test("queries find spans and arrows by time", () => {

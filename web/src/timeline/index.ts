@@ -226,6 +226,9 @@ class TimelineView implements Timeline {
     d.lanes = String(l.lanes.length);
     d.spans = String(l.spanCount());
     d.arrows = String(l.arrows.length);
+    d.spawnArrows = String(l.arrowKinds.spawn);
+    d.wakeArrows = String(l.arrowKinds.wake);
+    d.chanArrows = String(l.arrowKinds.chan);
     d.marks = String(l.marks.length);
     d.drawnSpans = String(stats.spans);
     d.drawnArrows = String(stats.arrows);

@@ -31,6 +31,8 @@ export class Layout {
   /** Arrows sorted by their target time. */
   readonly arrows: Arrow[] = [];
   readonly marks: Mark[] = [];
+  /** Arrows counted by kind. */
+  readonly arrowKinds: Record<Arrow["kind"], number> = { spawn: 0, wake: 0, chan: 0 };
   /** The longest an arrow spans in time, to bound visible-arrow queries. */
   maxArrow = 0;
   /** Counts changes, so views redraw only when something moved. */
@@ -216,6 +218,7 @@ export class Layout {
 
   private arrow(a: Arrow): void {
     this.arrows.push(a);
+    this.arrowKinds[a.kind]++;
     const to = this.tracks.get(a.to), from = this.tracks.get(a.from);
     to?.lane.links.push(a);
     if (from && from !== to) from.lane.links.push(a);
@@ -224,6 +227,7 @@ export class Layout {
 
   // unlink removes an arrow made at the latest time.
   private unlink(a: Arrow): void {
+    this.arrowKinds[a.kind]--;
     for (const list of [this.arrows, this.tracks.get(a.to)?.lane.links, this.tracks.get(a.from)?.lane.links]) {
       const i = list ? list.lastIndexOf(a) : -1;
       if (list && i >= 0) list.splice(i, 1);

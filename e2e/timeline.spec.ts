@@ -1,0 +1,173 @@
+// End-to-end tests of the timeline (web/src/timeline): what the examples
+// draw, hover and click, zoom and pan, the exports and a deadlock. The
+// canvas publishes its counts and visible range as data attributes.
+
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
+
+/** open loads the page, failing the test on any console error, and waits for the engine. */
+async function open(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("./?test");
+  await expect(page.getByTestId("engine-load")).toBeHidden();
+  return errors;
+}
+
+/** runExample loads an example from the menu, runs it and waits for the end. */
+async function runExample(page: Page, file: string, state = "done"): Promise<void> {
+  await page.getByLabel("Examples").selectOption(file);
+  await expect(page.locator(".cm-content")).toContainText(exampleLine(file, 1).slice(0, 20));
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
+}
+
+function exampleLine(file: string, n: number): string {
+  return readFileSync(new URL(`../web/examples/${file}`, import.meta.url), "utf8").split("\n")[n - 1];
+}
+
+const timeline = (page: Page) => page.getByRole("region", { name: "Timeline" });
+const canvas = (page: Page) => timeline(page).getByTestId("timeline-canvas");
+
+async function counts(c: Locator): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const k of ["lanes", "spans", "arrows", "spawnArrows", "wakeArrows", "chanArrows", "drawnSpans", "drawnArrows"]) {
+    out[k] = Number(await c.getAttribute(`data-${k.replace(/[A-Z]/g, (m) => "-" + m.toLowerCase())}`));
+  }
+  return out;
+}
+
+async function range(c: Locator): Promise<[number, number]> {
+  const [a, b] = (await c.getAttribute("data-range"))!.split(",").map(Number);
+  return [a, b];
+}
+
+/** lanePoint is the canvas point at fraction f of the plot on row i. */
+async function lanePoint(c: Locator, row: number, f: number): Promise<{ x: number; y: number }> {
+  const box = (await c.boundingBox())!;
+  return { x: LABEL_W + (box.width - LABEL_W) * f, y: AXIS_H + row * ROW_H + ROW_H / 2 };
+}
+
+test("the pool example draws grouped worker lanes with spawn and wake-up arrows", async ({ page }) => {
+  const errors = await open(page);
+  await runExample(page, "pool_etl.lua");
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-lanes", "5");
+  const n = await counts(c);
+  expect(n.spans).toBeGreaterThan(20);
+  expect(n.drawnSpans).toBeGreaterThan(10);
+  expect(n.spawnArrows).toBe(4);
+  expect(n.wakeArrows).toBeGreaterThan(0);
+  expect(n.drawnArrows).toBeGreaterThan(0);
+  await timeline(page).getByRole("button", { name: "Show table" }).click();
+  const table = timeline(page).getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(6);
+  await expect(table).toContainText("pool etl");
+  expect(errors).toEqual([]);
+});
+
+test("the channels example draws channel handoffs", async ({ page }) => {
+  await open(page);
+  await runExample(page, "channels.lua");
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-lanes", "2");
+  const n = await counts(c);
+  expect(n.chanArrows).toBeGreaterThan(3);
+  expect(n.drawnArrows).toBeGreaterThan(3);
+});
+
+test("hovering a span shows its line and clicking it moves the editor there", async ({ page }) => {
+  await open(page);
+  await runExample(page, "async_await.lua");
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-lanes", "5");
+  const n = await counts(c);
+  expect(n.spawnArrows).toBe(4);
+  expect(n.wakeArrows).toBeGreaterThan(0);
+  const p = await lanePoint(c, 0, 0.5);
+  await c.hover({ position: p });
+  const tip = timeline(page).getByRole("tooltip");
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText("g1 main");
+  await expect(tip).toContainText("blocked: await");
+  const line = Number(/line (\d+)/.exec(await tip.innerText())![1]);
+  expect(line).toBeGreaterThan(1);
+  await c.click({ position: p });
+  await expect(page.locator(".cm-activeLine")).toHaveText(exampleLine("async_await.lua", line));
+  await expect(timeline(page).getByTestId("timeline-details")).toContainText(/g1 main: running .*blocked/);
+});
+
+test("zoom and pan change the visible range, fit restores it", async ({ page }) => {
+  await open(page);
+  await runExample(page, "pool_etl.lua");
+  const c = canvas(page);
+  const [f0, f1] = await range(c);
+  expect(f0).toBe(0);
+  await c.focus();
+  await page.keyboard.press("+");
+  await page.keyboard.press("+");
+  await expect.poll(() => range(c)).not.toEqual([f0, f1]);
+  const [z0, z1] = await range(c);
+  expect(z1 - z0).toBeLessThan((f1 - f0) * 0.7);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await range(c))[0]).toBeGreaterThan(z0);
+  const box = (await c.boundingBox())!;
+  const [d0] = await range(c);
+  await page.mouse.move(box.x + 600, box.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 500, box.y + 60, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await range(c))[0]).toBeGreaterThan(d0);
+  await page.mouse.move(box.x + 500, box.y + 60);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(async () => { const [a, b] = await range(c); return b - a; }).toBeGreaterThan(z1 - z0);
+  await page.keyboard.press("0");
+  await expect.poll(() => range(c)).toEqual([f0, f1]);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(() => range(c)).not.toEqual([f0, f1]);
+  await c.dblclick({ position: { x: box.width / 2, y: 60 } });
+  await expect.poll(() => range(c)).toEqual([f0, f1]);
+});
+
+test("Export trace downloads Chrome trace JSON with one thread per goroutine", async ({ page }) => {
+  await open(page);
+  await runExample(page, "pool_etl.lua");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    timeline(page).getByRole("button", { name: "Export trace" }).click(),
+  ]);
+  const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  const names = file.traceEvents.filter((e: { name: string; ph: string }) => e.ph === "M" && e.name === "thread_name");
+  expect(names.map((e: { tid: number }) => e.tid)).toEqual([1, 2, 3, 4, 5]);
+  expect(names[0].args.name).toBe("g1 main");
+  expect(file.traceEvents.some((e: { ph: string }) => e.ph === "X")).toBe(true);
+});
+
+test("Export PNG downloads an image of the timeline", async ({ page }) => {
+  await open(page);
+  await runExample(page, "channels.lua");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    timeline(page).getByRole("button", { name: "Export PNG" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("timeline.png");
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test("a deadlock shows its stuck goroutines", async ({ page }) => {
+  await open(page);
+  await runExample(page, "deadlock.lua", "failed");
+  const summary = timeline(page).getByTestId("timeline-summary");
+  await expect(summary).toContainText("Stuck: g1 main");
+  await expect(summary).toContainText("g2");
+  const c = canvas(page);
+  await c.hover({ position: await lanePoint(c, 0, 0.9) });
+  await expect(timeline(page).getByRole("tooltip")).toContainText("stuck");
+  await timeline(page).getByRole("button", { name: "Show table" }).click();
+  await expect(timeline(page).getByRole("table")).toContainText("stuck");
+});

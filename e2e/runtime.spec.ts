@@ -112,3 +112,21 @@ test("cancel is answered promptly during a busy loop; timings are reported", asy
   expect(t.generation).toBe(1); // the engine answered: no restart
   expect(t.stopMs).toBeLessThan(500);
 });
+
+test("events stream to the page and convert to a Chrome trace", async ({ page }) => {
+  await open(page);
+  const t = await page.evaluate(async () => {
+    const runner = window.__lp.runner;
+    const events: unknown[] = [];
+    const r = await runner.run("for i = 1, 3 do goroutine.spawn(function() goroutine.sleep(i) end) end", { seed: 1 }, {
+      onEvents: (es) => events.push(...es),
+    }).result;
+    const chrome = JSON.parse(await runner.chromeTrace({ version: 1, clock: "virtual", events: events as never }));
+    const bad = await runner.chromeTrace({ version: 99, clock: "virtual", events: [] }).catch((e: Error) => e.message);
+    return { streamed: events.length, counted: r.stats.events, chrome: chrome.traceEvents.length, bad };
+  });
+  expect(t.streamed).toBe(t.counted);
+  expect(t.streamed).toBeGreaterThan(10);
+  expect(t.chrome).toBeGreaterThan(4);
+  expect(t.bad).toContain("trace version 99");
+});

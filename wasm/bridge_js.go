@@ -22,6 +22,9 @@ import (
 //	cancel() → boolean
 //	    stops the current run (its Promise then resolves with status
 //	    "cancelled"); false when no run was going.
+//	chromeTrace(trace) → Promise<string>
+//	    converts a luamod.Trace (an object or its JSON) to the Chrome
+//	    trace-event format, for Perfetto and chrome://tracing.
 //
 // No function blocks the JavaScript thread: work happens in a goroutine that
 // settles the Promise, and a Go panic there becomes a rejection.
@@ -35,8 +38,9 @@ type bridge struct {
 func (b *bridge) install(target js.Value, name string) (release func()) {
 	obj := js.Global().Get("Object").New()
 	for key, fn := range map[string]func(js.Value, []js.Value) any{
-		"run":    b.run,
-		"cancel": b.cancel,
+		"run":         b.run,
+		"cancel":      b.cancel,
+		"chromeTrace": b.chromeTrace,
 	} {
 		f := js.FuncOf(fn)
 		b.funcs = append(b.funcs, f)
@@ -83,6 +87,21 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 
 func (b *bridge) cancel(js.Value, []js.Value) any {
 	return b.sess.stop()
+}
+
+func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {
+	trace := arg(args, 0)
+	data, err := jsonArg(trace)
+	if err != nil {
+		return rejected(err)
+	}
+	return promise(func() (any, error) {
+		out, err := chromeTrace(data)
+		if err != nil {
+			return nil, err
+		}
+		return string(out), nil
+	})
 }
 
 // batchDelivery calls onBatch with each batch as JSON. A throwing onBatch

@@ -162,3 +162,22 @@ func TestBridgeRejectsMisuse(t *testing.T) {
 		}
 	}
 }
+
+func TestBridgeChromeTrace(t *testing.T) {
+	lp := installed(t)
+	trace := js.ValueOf(map[string]any{"version": 1, "clock": "virtual", "events": []any{
+		map[string]any{"t": 0, "k": "spawn", "g": 1},
+		map[string]any{"t": 0, "k": "start", "g": 1},
+		map[string]any{"t": 10, "k": "end", "g": 1, "status": "ok"},
+	}})
+	v, err := await(t, lp.Call("chromeTrace", trace))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(v.String(), `"traceEvents"`) {
+		t.Fatalf("chromeTrace gave %s", v.String())
+	}
+	if _, err := await(t, lp.Call("chromeTrace", `{"version":2}`)); err == nil || !strings.Contains(err.Error(), "trace version 2") {
+		t.Fatalf("version 2: got %v", err)
+	}
+}

@@ -38,7 +38,9 @@ export type ToWorker =
   | { type: "init"; wasmURL: string; module?: WebAssembly.Module }
   /** Run source; hang is a test hook: the worker spins in JavaScript and never answers. */
   | { type: "run"; id: number; source: string; options: RunOptions; hang?: boolean }
-  | { type: "cancel"; id: number };
+  | { type: "cancel"; id: number }
+  /** Convert a trace (the JSON of a Trace) to the Chrome trace-event format. */
+  | { type: "chromeTrace"; id: number; trace: string };
 
 /** Messages from the worker to the page. */
 export type FromWorker =
@@ -53,6 +55,8 @@ export type FromWorker =
   | { type: "result"; id: number; result: string }
   /** The run could not start (bad options, engine not loaded). */
   | { type: "runFailed"; id: number; message: string }
+  /** The answer to chromeTrace: json, or error when the conversion failed. */
+  | { type: "chromeTraceDone"; id: number; json?: string; error?: string }
   /** The Go program ended: this worker can run nothing more. */
   | { type: "exited"; message: string };
 

@@ -4,7 +4,7 @@
 // page reload.
 
 import { cancelledResult, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
-import type { RunResult, TraceEvent } from "./trace";
+import type { RunResult, Trace, TraceEvent } from "./trace";
 
 /** Where the engine is in loading. total is 0 when the size is unknown. */
 export type LoadState =
@@ -48,6 +48,7 @@ export class Runner {
   private state: LoadState = { phase: "loading", loaded: 0, total: 0 };
   private listeners = new Set<(s: LoadState) => void>();
   private current?: Current;
+  private conversions = new Map<number, { resolve(json: string): void; reject(err: Error): void }>();
   private nextId = 1;
   private hangNext = false;
   private generation = 0;
@@ -112,10 +113,26 @@ export class Runner {
     return { result, cancel: () => this.cancel(id) };
   }
 
-  /** dispose stops the worker; a run going on rejects. */
+  /** chromeTrace converts trace to the Chrome trace-event format (JSON), for Perfetto and chrome://tracing. */
+  chromeTrace(trace: Trace): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.conversions.set(id, { resolve, reject });
+      this.send({ type: "chromeTrace", id, trace: JSON.stringify(trace) });
+    });
+  }
+
+  /** dispose stops the worker; a run or conversion going on rejects. */
   dispose(): void {
     this.worker.terminate();
-    this.finish((c) => c.reject(new Error("the runner was disposed")));
+    this.failAll(new Error("the runner was disposed"));
+  }
+
+  /** failAll rejects everything the current worker was asked for. */
+  private failAll(err: Error): void {
+    this.finish((c) => c.reject(err));
+    for (const conv of this.conversions.values()) conv.reject(err);
+    this.conversions.clear();
   }
 
   private cancel(id: number): void {
@@ -163,6 +180,8 @@ export class Runner {
 
   private restart(): void {
     this.worker.terminate();
+    for (const conv of this.conversions.values()) conv.reject(new Error("the engine was restarted"));
+    this.conversions.clear();
     this.spawn();
   }
 
@@ -172,7 +191,7 @@ export class Runner {
       // Dying while loading would die again: report it instead of looping.
       this.worker.terminate();
       this.setState({ phase: "failed", message });
-      this.finish((c) => c.reject(new Error(`the engine failed to load: ${message}`)));
+      this.failAll(new Error(`the engine failed to load: ${message}`));
       return;
     }
     this.restart();
@@ -200,6 +219,13 @@ export class Runner {
       case "runFailed":
         if (m.id === this.current?.id) this.finish((c) => c.reject(new Error(m.message)));
         break;
+      case "chromeTraceDone": {
+        const conv = this.conversions.get(m.id);
+        this.conversions.delete(m.id);
+        if (m.json !== undefined) conv?.resolve(m.json);
+        else conv?.reject(new Error(m.error ?? "chromeTrace failed"));
+        break;
+      }
       case "exited":
         this.crashed(m.message);
         break;

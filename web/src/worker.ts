@@ -18,6 +18,7 @@ declare class Go {
 interface Luaplay {
   run(source: string, options: string, onBatch: (batch: string) => void): Promise<string>;
   cancel(): boolean;
+  chromeTrace(trace: string): Promise<string>;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -48,6 +49,9 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
     case "cancel":
       if (m.id === running) bridge?.cancel();
       else cancelledEarly = m.id;
+      break;
+    case "chromeTrace":
+      void convert(m.id, m.trace);
       break;
   }
 };
@@ -144,6 +148,17 @@ async function run(id: number, source: string, options: string, hang: boolean): 
     post({ type: "runFailed", id, message: message(err) });
   } finally {
     if (running === id) running = undefined;
+  }
+}
+
+/** convert answers a chromeTrace request; it may run beside a script. */
+async function convert(id: number, trace: string): Promise<void> {
+  try {
+    if (!engine) throw new Error("the engine was not initialised");
+    const json = await (await engine).chromeTrace(trace);
+    post({ type: "chromeTraceDone", id, json });
+  } catch (err) {
+    post({ type: "chromeTraceDone", id, error: message(err) });
   }
 }
 

@@ -12,24 +12,38 @@ export const MAX_ARROWS = 4000;
 
 /** drawArrows paints the arrows into or out of the lanes in rows
  * [first, last) and returns how many it drew. Each lane's links are
- * searched by time; an arrow between two visible lanes is drawn once, by
- * its target. */
+ * searched by time. An arrow between two visible lanes is drawn whole,
+ * once; one whose other end is out of view is a short stub pointing up or
+ * down towards it, at most one per pixel column and direction, so that a
+ * goroutine that spawned thousands does not paint a fan over everything. */
 export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): number {
   const { t0, t1 } = sc.view;
   const k = (sc.width - LABEL_W) / (t1 - t0);
-  const visible = (r: number | undefined) => r !== undefined && r >= first && r < last;
   let n = 0;
   ctx.lineWidth = 1;
+  const stubs = new Set<number>();
   for (let i = first; i < last && n < MAX_ARROWS; i++) {
     const row = sc.rows[i];
     if (row.kind !== "lane") continue;
+    stubs.clear();
     for (const a of visibleArrows(row.lane.links, sc.layout.maxArrow, t0, t1)) {
       const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
       if (rf === undefined || rt === undefined) continue;
-      if (a.to !== row.lane.g && visible(rt)) continue;
+      const isTo = a.to === row.lane.g;
+      const other = isTo ? rf : rt;
       const x0 = LABEL_W + (a.fromT - t0) * k, x1 = LABEL_W + (a.toT - t0) * k;
       const y0 = rowY(sc, rf) + ROW_H / 2, y1 = rowY(sc, rt) + ROW_H / 2;
-      arrow(ctx, x0, y0, x1, y1, color(sc, a));
+      if (other >= first && other < last) {
+        if (!isTo) continue;
+        arrow(ctx, x0, y0, x1, y1, color(sc, a));
+      } else {
+        const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
+        const key = Math.round(x) * 2 + (dir > 0 ? 1 : 0);
+        if (stubs.has(key)) continue;
+        stubs.add(key);
+        if (isTo) arrow(ctx, x, y + dir * ROW_H * 0.9, x, y, color(sc, a));
+        else arrow(ctx, x, y, x, y + dir * ROW_H * 0.9, color(sc, a));
+      }
       if (++n >= MAX_ARROWS) break;
     }
   }

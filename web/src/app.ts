@@ -128,15 +128,15 @@ export function createApp(parts: AppParts): App {
     }
   }
 
-  async function openShared(hash: string): Promise<boolean> {
+  // openShared loads a shared link; it returns why it could not, or "".
+  async function openShared(hash: string): Promise<string> {
     try {
       const shared = await decodeShare(hash);
       load(shared.code, shared.options, "");
       output.note("Opened a shared link: press Run.", "info");
-      return true;
+      return "";
     } catch (e) {
-      output.note(`Could not open the shared link: ${(e as Error).message}`, "error");
-      return false;
+      return `Could not open the shared link: ${(e as Error).message}`;
     }
   }
 
@@ -147,11 +147,18 @@ export function createApp(parts: AppParts): App {
       return list;
     });
     index.catch((e: Error) => output.note(`Could not load the examples: ${e.message}`, "error"));
-    if (isShareFragment(location.hash) && (await openShared(location.hash))) return;
+    let problem = "";
+    if (isShareFragment(location.hash)) {
+      problem = await openShared(location.hash);
+      if (!problem) return;
+    }
     const draft = loadDraft();
-    if (draft) return load(draft.code, draft.options, draft.example ?? "");
-    const list = await index;
-    if (list.length > 0) await openExample(list[0].file);
+    if (draft) load(draft.code, draft.options, draft.example ?? "");
+    else {
+      const list = await index;
+      if (list.length > 0) await openExample(list[0].file);
+    }
+    if (problem) output.note(problem, "error");
   }
 
   function finish(handle: RunHandle, r: RunResult | null, failure = "") {
@@ -214,7 +221,10 @@ export function createApp(parts: AppParts): App {
       stop();
     }
   };
-  const onHash = () => void (isShareFragment(location.hash) && openShared(location.hash));
+  const onHash = () => {
+    if (!isShareFragment(location.hash)) return;
+    void openShared(location.hash).then((problem) => problem && output.note(problem, "error"));
+  };
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", onHash);
   window.addEventListener("pagehide", persist);

@@ -91,6 +91,7 @@ class TimelineView implements Timeline {
     this.layout = new Layout(clock);
     this.view = fitView(0);
     this.selected = 0;
+    delete this.parts.canvas.dataset.selected;
     this.parts.tooltip.hide();
     this.refreshText();
     this.schedule();
@@ -245,7 +246,7 @@ class TimelineView implements Timeline {
     this.syncRows();
     const hit = hitTest(this.rows, this.view, this.size.w, x, y);
     if (!hit || hit.kind !== "span") return this.parts.tooltip.hide();
-    this.parts.tooltip.show(describe(hit.lane, hit.span, hit.task, hit.mark), x, y, this.size.w);
+    this.parts.tooltip.show(describe(hit.lane, hit.span, hit.task, hit.mark), x, y, this.size.w, this.size.h);
   }
 
   private click(x: number, y: number): void {

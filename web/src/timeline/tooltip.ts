@@ -38,8 +38,8 @@ export class Tooltip {
   }
 
   /** show writes lines and places the tooltip near (x, y) within a box of
-   * the given width. */
-  show(lines: string[], x: number, y: number, width: number): void {
+   * the given size: below the pointer, or above it near the bottom. */
+  show(lines: string[], x: number, y: number, width: number, height: number): void {
     const doc = this.dom.ownerDocument;
     this.dom.replaceChildren(...lines.map((text, i) => {
       const div = doc.createElement("div");
@@ -50,7 +50,8 @@ export class Tooltip {
     this.dom.hidden = false;
     const w = this.dom.offsetWidth || 220;
     this.dom.style.left = `${Math.max(0, Math.min(x + 12, width - w - 4))}px`;
-    this.dom.style.top = `${y + 14}px`;
+    const h = this.dom.offsetHeight || 80;
+    this.dom.style.top = `${y + 14 + h <= height ? y + 14 : Math.max(0, y - h - 8)}px`;
   }
 
   hide(): void {

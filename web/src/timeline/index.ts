@@ -3,19 +3,18 @@
 // gotraceui. A plain object with dom, update() and destroy(); a run feeds
 // it with reset() and append().
 
-import type { TraceEvent } from "../trace";
+import { TRACE_VERSION, type Trace, type TraceEvent } from "../trace";
 import { clockLabel, formatDuration } from "./axis";
 import { palette, type Palette } from "./colors";
 import { buildParts, type Parts } from "./dom";
 import { draw, type DrawStats, type Scene } from "./draw";
-import { exportPNG } from "./export";
+import { download, exportPNG } from "./export";
 import { hitTest } from "./hit";
 import { attach } from "./interact";
 import { Layout, type Clock } from "./layout";
 import { paintLegend } from "./legend";
-import { laneLabel, type Row } from "./model";
-import { totals } from "./query";
-import { fillTable, summarize, summaryLines } from "./summary";
+import type { Row } from "./model";
+import { TextView } from "./textview";
 import { describe } from "./tooltip";
 import { AXIS_H, LABEL_W, ROW_H, clampTop, fitView, timeToX, zoomView, type View } from "./view";
 
@@ -25,9 +24,10 @@ export type { Clock } from "./layout";
 export interface TimelineOptions {
   /** onSelectLine is called with the script line of a clicked span. */
   onSelectLine?: (line: number) => void;
-  /** onExportTrace downloads the trace (Chrome Trace Event Format); the
-   * Export trace button is disabled without it. */
-  onExportTrace?: () => void;
+  /** onExportTrace converts the run's trace to the Chrome Trace Event
+   * Format (luamod.ChromeTrace, through the engine); the Export trace
+   * button downloads the result. The button is disabled without it. */
+  onExportTrace?: (trace: Trace) => Promise<string>;
   clock?: Clock;
   /** maxHeight caps the canvas height in CSS pixels (default 480). */
   maxHeight?: number;
@@ -45,6 +45,8 @@ export interface Timeline {
   reset(clock: Clock): void;
   /** update re-reads size and theme and redraws. */
   update(): void;
+  /** trace is the run's trace so far. */
+  trace(): Trace;
   /** locate gives the canvas point of time t on goroutine g's lane. */
   locate(g: number, t: number): { x: number; y: number } | null;
   destroy(): void;
@@ -66,34 +68,39 @@ class TimelineView implements Timeline {
   private size = { w: 0, h: 0, dpr: 1 };
   private selected = 0;
   private raf = 0;
-  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private drawnVersion = -1;
   private cleanups: (() => void)[] = [];
+  private events: TraceEvent[] = [];
+  private text: TextView;
 
   constructor(private doc: Document, private opts: TimelineOptions) {
     this.layout = new Layout(opts.clock ?? "virtual");
     this.palette = palette(doc);
     this.parts = buildParts(doc, this.palette);
     this.dom = this.parts.root;
+    this.text = new TextView(this.parts);
     this.wire();
-    this.refreshText();
+    this.text.refresh(this.layout);
     this.schedule();
   }
 
   append(events: readonly TraceEvent[]): void {
     if (events.length === 0) return;
+    for (const e of events) this.events.push(e);
     this.layout.append(events);
     this.schedule();
-    this.scheduleText();
+    this.text.schedule(() => this.layout);
   }
 
   reset(clock: Clock): void {
     this.layout = new Layout(clock);
+    this.events = [];
+    this.drawnVersion = -1;
     this.view = fitView(0);
     this.selected = 0;
     delete this.parts.canvas.dataset.selected;
     this.parts.tooltip.hide();
-    this.refreshText();
+    this.text.refresh(this.layout);
     this.schedule();
   }
 
@@ -101,8 +108,12 @@ class TimelineView implements Timeline {
     this.palette = palette(this.doc);
     paintLegend(this.parts.legend, this.palette);
     this.drawnVersion = -1;
-    this.refreshText();
+    this.text.refresh(this.layout);
     this.schedule();
+  }
+
+  trace(): Trace {
+    return { version: TRACE_VERSION, clock: this.layout.clock, events: this.events.slice() };
   }
 
   locate(g: number, t: number): { x: number; y: number } | null {
@@ -115,7 +126,7 @@ class TimelineView implements Timeline {
 
   destroy(): void {
     if (this.raf) cancelAnimationFrame(this.raf);
-    clearTimeout(this.summaryTimer);
+    this.text.destroy();
     for (const fn of this.cleanups) fn();
     this.dom.remove();
   }
@@ -142,10 +153,9 @@ class TimelineView implements Timeline {
     buttons.zoomIn.addEventListener("click", () => zoom(0.8));
     buttons.zoomOut.addEventListener("click", () => zoom(1.25));
     buttons.exportPNG.addEventListener("click", () => void exportPNG(canvas));
-    const exportTrace = this.opts.onExportTrace;
-    buttons.exportTrace.disabled = !exportTrace;
-    if (exportTrace) buttons.exportTrace.addEventListener("click", () => exportTrace());
-    tableToggle.addEventListener("click", () => this.toggleTable());
+    buttons.exportTrace.disabled = !this.opts.onExportTrace;
+    buttons.exportTrace.addEventListener("click", () => void this.exportTrace());
+    tableToggle.addEventListener("click", () => this.text.toggleTable(this.layout));
     const win = this.doc.defaultView;
     if (win && "ResizeObserver" in win) {
       const ro = new win.ResizeObserver(() => this.schedule());
@@ -157,6 +167,18 @@ class TimelineView implements Timeline {
       const onTheme = () => this.update();
       media.addEventListener("change", onTheme);
       this.cleanups.push(() => media.removeEventListener("change", onTheme));
+    }
+  }
+
+  // exportTrace downloads the trace converted by the page's onExportTrace.
+  private async exportTrace(): Promise<void> {
+    const convert = this.opts.onExportTrace;
+    if (!convert) return;
+    try {
+      const json = await convert(this.trace());
+      download(this.doc, new Blob([json], { type: "application/json" }), "luaplay-trace.json");
+    } catch (err) {
+      this.parts.details.textContent = `Export failed: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
 
@@ -238,7 +260,7 @@ class TimelineView implements Timeline {
     range.textContent = `${formatDuration(Math.max(0, v.t0))} – ${formatDuration(v.t1)} of ${clockLabel(l.clock)}`;
     if (this.drawnVersion !== l.version) {
       this.drawnVersion = l.version;
-      this.refreshDetails();
+      this.text.details(this.layout, this.selected);
     }
   }
 
@@ -255,47 +277,10 @@ class TimelineView implements Timeline {
     if (!hit || hit.kind === "group") return;
     this.selected = hit.lane.g;
     this.parts.canvas.dataset.selected = String(hit.lane.g);
-    this.refreshDetails();
+    this.text.details(this.layout, this.selected);
     this.schedule();
     if (hit.kind !== "span") return;
     const line = hit.mark?.line || hit.span.line;
     if (line > 0) this.opts.onSelectLine?.(line);
-  }
-
-  private refreshDetails(): void {
-    const lane = this.selected ? this.layout.lane(this.selected) : undefined;
-    if (!lane) {
-      this.parts.details.textContent = "Click a lane to see its totals.";
-      return;
-    }
-    const t = totals(lane);
-    this.parts.details.textContent = `${laneLabel(lane)}: running ${formatDuration(t.running)}, runnable ${formatDuration(t.runnable)}, ` +
-      `blocked ${formatDuration(t.blocked)}, sleeping ${formatDuration(t.sleeping)}` + (t.stuck ? `, stuck ${formatDuration(t.stuck)}` : "") + ".";
-  }
-
-  private scheduleText(): void {
-    if (this.summaryTimer !== undefined) return;
-    this.summaryTimer = setTimeout(() => {
-      this.summaryTimer = undefined;
-      this.refreshText();
-    }, 250);
-  }
-
-  private refreshText(): void {
-    const { summary, table } = this.parts;
-    summary.replaceChildren(...summaryLines(summarize(this.layout)).map((line) => {
-      const p = this.doc.createElement("p");
-      p.textContent = line;
-      return p;
-    }));
-    if (!table.hidden) fillTable(table, this.layout);
-  }
-
-  private toggleTable(): void {
-    const { table, tableToggle } = this.parts;
-    table.hidden = !table.hidden;
-    tableToggle.textContent = table.hidden ? "Show table" : "Hide table";
-    tableToggle.setAttribute("aria-expanded", String(!table.hidden));
-    if (!table.hidden) fillTable(table, this.layout);
   }
 }

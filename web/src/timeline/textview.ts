@@ -1,0 +1,63 @@
+// The timeline's text: the selected lane's totals, the summary and the
+// table view, kept up to date as a run streams in (at most every 250 ms).
+
+import { formatDuration } from "./axis";
+import type { Parts } from "./dom";
+import type { Layout } from "./layout";
+import { laneLabel } from "./model";
+import { totals } from "./query";
+import { fillTable, summarize, summaryLines } from "./summary";
+
+/** TextView writes the DOM text around the canvas. */
+export class TextView {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private parts: Parts) {}
+
+  /** details shows the totals of goroutine g (0: none selected). */
+  details(l: Layout, g: number): void {
+    const lane = g ? l.lane(g) : undefined;
+    if (!lane) {
+      this.parts.details.textContent = "Click a lane to see its totals.";
+      return;
+    }
+    const t = totals(lane);
+    this.parts.details.textContent = `${laneLabel(lane)}: running ${formatDuration(t.running)}, ` +
+      `runnable ${formatDuration(t.runnable)}, blocked ${formatDuration(t.blocked)}, ` +
+      `sleeping ${formatDuration(t.sleeping)}` + (t.stuck ? `, stuck ${formatDuration(t.stuck)}` : "") + ".";
+  }
+
+  /** schedule refreshes the summary soon, once for many batches. */
+  schedule(current: () => Layout): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh(current());
+    }, 250);
+  }
+
+  /** refresh rewrites the summary, and the table when it is shown. */
+  refresh(l: Layout): void {
+    const { summary, table } = this.parts;
+    const doc = summary.ownerDocument;
+    summary.replaceChildren(...summaryLines(summarize(l)).map((line) => {
+      const p = doc.createElement("p");
+      p.textContent = line;
+      return p;
+    }));
+    if (!table.hidden) fillTable(table, l);
+  }
+
+  /** toggleTable shows or hides the table view. */
+  toggleTable(l: Layout): void {
+    const { table, tableToggle } = this.parts;
+    table.hidden = !table.hidden;
+    tableToggle.textContent = table.hidden ? "Show table" : "Hide table";
+    tableToggle.setAttribute("aria-expanded", String(!table.hidden));
+    if (!table.hidden) fillTable(table, l);
+  }
+
+  destroy(): void {
+    clearTimeout(this.timer);
+  }
+}

@@ -38,7 +38,8 @@ export class Layout {
   /** Counts changes, so views redraw only when something moved. */
   version = 0;
   events = 0;
-  private tracks = new Map<number, Track>();
+  // tracks is indexed by goroutine id: ids are small and dense.
+  private tracks: (Track | undefined)[] = [];
   private rowCache: Row[] | null = null;
 
   constructor(clock: Clock = "virtual") {
@@ -47,12 +48,12 @@ export class Layout {
 
   /** lane returns the lane of goroutine g, if it exists. */
   lane(g: number): Lane | undefined {
-    return this.tracks.get(g)?.lane;
+    return this.tracks[g]?.lane;
   }
 
   /** append adds a batch of events in trace order. */
   append(events: readonly TraceEvent[]): void {
-    for (const e of events) this.apply(e);
+    for (let i = 0; i < events.length; i++) this.apply(events[i]);
     this.events += events.length;
     for (const lane of this.lanes) {
       const last = lane.spans[lane.spans.length - 1];
@@ -114,14 +115,14 @@ export class Layout {
   // track finds or creates the goroutine's lane; events of a goroutine whose
   // spawn is missing (a truncated trace) still get one.
   private track(e: TraceEvent): Track {
-    let tr = this.tracks.get(e.g);
+    let tr = this.tracks[e.g];
     if (tr) return tr;
     const lane: Lane = {
       g: e.g, name: "", group: "", parent: 0, line: 0, created: e.t,
       spans: [], tasks: [], marks: [], links: [],
     };
     tr = { lane, spawnO: 0, spawnT: 0, wakeO: 0, wakeT: 0, wakeReason: "", stuck: false, task: null };
-    this.tracks.set(e.g, tr);
+    this.tracks[e.g] = tr;
     this.lanes.push(lane);
     this.rowCache = null;
     return tr;
@@ -219,7 +220,7 @@ export class Layout {
   private arrow(a: Arrow): void {
     this.arrows.push(a);
     this.arrowKinds[a.kind]++;
-    const to = this.tracks.get(a.to), from = this.tracks.get(a.from);
+    const to = this.tracks[a.to], from = this.tracks[a.from];
     to?.lane.links.push(a);
     if (from && from !== to) from.lane.links.push(a);
     if (a.toT - a.fromT > this.maxArrow) this.maxArrow = a.toT - a.fromT;
@@ -228,7 +229,7 @@ export class Layout {
   // unlink removes an arrow made at the latest time.
   private unlink(a: Arrow): void {
     this.arrowKinds[a.kind]--;
-    for (const list of [this.arrows, this.tracks.get(a.to)?.lane.links, this.tracks.get(a.from)?.lane.links]) {
+    for (const list of [this.arrows, this.tracks[a.to]?.lane.links, this.tracks[a.from]?.lane.links]) {
       const i = list ? list.lastIndexOf(a) : -1;
       if (list && i >= 0) list.splice(i, 1);
     }

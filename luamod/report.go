@@ -61,6 +61,10 @@ func (s *sched) reportError(g *G, err error) {
 	var apiErr *lua.ApiError
 	if errors.As(err, &apiErr) {
 		ge.Traceback = apiErr.StackTrace
+		if g.id != 1 {
+			// gopher-lua calls a thread's first function "main chunk".
+			ge.Traceback = strings.Replace(ge.Traceback, "in main chunk", "in the goroutine's function", 1)
+		}
 	}
 	if ge.Line == 0 {
 		ge.Line = errorLine(s.opts.ChunkName, ge.Traceback)

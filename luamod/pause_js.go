@@ -2,15 +2,27 @@
 
 package luamod
 
-import "time"
+import (
+	"syscall/js"
+	"time"
+)
 
 // platformPause lets the JavaScript event loop run about every 50 ms of a
-// busy run: under GOOS=js a message from the page (Stop) is delivered only
-// when every goroutine is blocked, and a short sleep is what blocks them.
+// busy run, so that a message from the page (Stop) is delivered. It waits
+// for a JavaScript timer callback rather than sleeping: a Go sleep can be
+// cut short by the runtime's idle work (GC marking) without ever returning
+// to the event loop.
 func platformPause(s *sched) {
 	if time.Since(s.lastPause) < 50*time.Millisecond {
 		return
 	}
-	time.Sleep(time.Millisecond)
+	done := make(chan struct{})
+	cb := js.FuncOf(func(js.Value, []js.Value) any {
+		close(done)
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, 0)
+	<-done
+	cb.Release()
 	s.lastPause = time.Now()
 }

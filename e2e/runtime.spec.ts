@@ -2,7 +2,7 @@
 // the runner, Stop, and the replacement of a worker that does not answer.
 
 import { expect, test, type Page } from "@playwright/test";
-import type { Runner } from "../web/src/runner";
+import type { LoadState, Runner } from "../web/src/runner";
 
 declare global {
   interface Window {
@@ -129,4 +129,32 @@ test("events stream to the page and convert to a Chrome trace", async ({ page })
   expect(t.streamed).toBeGreaterThan(10);
   expect(t.chrome).toBeGreaterThan(4);
   expect(t.bad).toContain("trace version 99");
+});
+
+test("loading reports progress, and a wasm served with the wrong type still loads", async ({ page }) => {
+  await open(page);
+  let intercepted = 0;
+  await page.context().route("**/luaplay.wasm", async (route) => {
+    intercepted++;
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), "content-type": "application/octet-stream" } });
+  });
+  const seen = await page.evaluate(async () => {
+    // A second runner, made with the page runner's class, loads from scratch.
+    const Fresh = window.__lp.runner.constructor as new () => Runner;
+    const runner = new Fresh();
+    const states: LoadState[] = [];
+    runner.onLoadState((s) => states.push(s));
+    await runner.ready();
+    const r = await runner.run('print("ok")').result;
+    runner.dispose();
+    return { states, status: r.status };
+  });
+  expect(intercepted).toBe(1);
+  expect(seen.status).toBe("ok");
+  const progress = seen.states.filter((s) => s.phase === "loading" && s.total > 0);
+  expect(progress[0]).toMatchObject({ loaded: 0 });
+  const last = progress[progress.length - 1];
+  expect(last.phase === "loading" && last.loaded === last.total).toBe(true);
+  expect(seen.states[seen.states.length - 1].phase).toBe("ready");
 });

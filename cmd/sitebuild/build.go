@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -20,6 +21,7 @@ const (
 	wasmPkg     = "./wasm"
 	wasmName    = "luaplay.wasm"
 	wasmExecRel = "lib/wasm/wasm_exec.js" // under GOROOT
+	cacheDir    = ".build/compress"
 )
 
 // bundles maps each TypeScript entry point to its output name in dist/.
@@ -40,13 +42,31 @@ func build(dist string) ([]asset, error) {
 	if err := os.MkdirAll(dist, 0o755); err != nil {
 		return nil, err
 	}
-	steps := []func(string) error{buildWasm, copyWasmExec, bundleTS, copyStatic, copyExamples}
+	steps := []struct {
+		name string
+		run  func(string) error
+	}{
+		{"wasm", buildWasm}, {"wasm_exec.js", copyWasmExec}, {"bundles", bundleTS},
+		{"static files", copyStatic}, {"examples", copyExamples},
+	}
 	for _, step := range steps {
-		if err := step(dist); err != nil {
+		start := time.Now()
+		if err := step.run(dist); err != nil {
 			return nil, err
 		}
+		fmt.Printf("%-14s %5.1fs\n", step.name, time.Since(start).Seconds())
 	}
-	return compressAll(dist)
+	start := time.Now()
+	cache, err := newCompressCache(cacheDir)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := compressAll(dist, cache)
+	if err == nil {
+		err = cache.prune()
+	}
+	fmt.Printf("%-14s %5.1fs\n", "compression", time.Since(start).Seconds())
+	return assets, err
 }
 
 // buildWasm compiles the engine for the browser.

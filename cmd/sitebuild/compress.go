@@ -59,7 +59,8 @@ func compressBrotli(w io.Writer, data []byte) error {
 
 // compressAll writes the precompressed copies of every compressible file
 // in dist, one file per CPU at a time, and returns every file's sizes.
-func compressAll(dist string) ([]asset, error) {
+// cache may be nil.
+func compressAll(dist string, cache *compressCache) ([]asset, error) {
 	var names []string
 	err := filepath.WalkDir(dist, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -78,7 +79,7 @@ func compressAll(dist string) ([]asset, error) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			assets[i], errs[i] = compressFile(dist, path)
+			assets[i], errs[i] = compressFile(dist, path, cache)
 		})
 	}
 	wg.Wait()
@@ -92,7 +93,7 @@ func compressAll(dist string) ([]asset, error) {
 }
 
 // compressFile writes path.br and path.gz when its kind is compressible.
-func compressFile(dist, path string) (asset, error) {
+func compressFile(dist, path string, cache *compressCache) (asset, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return asset{}, err
@@ -106,17 +107,21 @@ func compressFile(dist, path string) (asset, error) {
 		return a, nil
 	}
 	for _, enc := range encodings {
-		var buf bytes.Buffer
-		if err := enc.compress(&buf, data); err != nil {
+		out, err := cache.get(data, enc.suffix, func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := enc.compress(&buf, data)
+			return buf.Bytes(), err
+		})
+		if err != nil {
 			return asset{}, fmt.Errorf("%s %s: %w", enc.name, rel, err)
 		}
-		if err := os.WriteFile(path+enc.suffix, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(path+enc.suffix, out, 0o644); err != nil {
 			return asset{}, err
 		}
 		if enc.name == "br" {
-			a.br = int64(buf.Len())
+			a.br = int64(len(out))
 		} else {
-			a.gz = int64(buf.Len())
+			a.gz = int64(len(out))
 		}
 	}
 	return a, nil

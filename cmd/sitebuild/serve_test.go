@@ -32,7 +32,7 @@ func site(t *testing.T) string {
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := compressFile(dir, path); err != nil {
+		if _, err := compressFile(dir, path, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

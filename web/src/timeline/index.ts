@@ -13,6 +13,7 @@ import { hitTest } from "./hit";
 import { attach } from "./interact";
 import { Layout, type Clock } from "./layout";
 import { paintLegend } from "./legend";
+import { ensureStyles } from "./styles";
 import type { Row } from "./model";
 import { TextView } from "./textview";
 import { describe } from "./tooltip";
@@ -75,6 +76,7 @@ class TimelineView implements Timeline {
 
   constructor(private doc: Document, private opts: TimelineOptions) {
     this.layout = new Layout(opts.clock ?? "virtual");
+    ensureStyles(doc);
     this.palette = palette(doc);
     this.parts = buildParts(doc, this.palette);
     this.dom = this.parts.root;

@@ -1,5 +1,8 @@
-/* The timeline component (web/src/timeline). Colours of the canvas live in
-   colors.ts; these rules style its DOM around it. */
+// The timeline's stylesheet. The component adds it to the document once,
+// as CodeMirror adds its own, so the page needs no extra stylesheet link.
+// Colours of the canvas itself live in colors.ts.
+
+const CSS = `
 .lp-timeline { display: flex; flex-direction: column; gap: 6px; font: 13px system-ui, sans-serif; color: inherit; }
 .lp-tl-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
 .lp-tl-button { font: inherit; padding: 2px 10px; border: 1px solid rgba(127,127,127,0.5); border-radius: 4px;
@@ -30,4 +33,16 @@
 :root[data-theme="dark"] .lp-tl-tooltip { background: #e8ecf3; color: #16181d; }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) .lp-tl-tooltip { background: #e8ecf3; color: #16181d; }
+}
+`;
+
+const STYLE_ID = "lp-timeline-style";
+
+/** ensureStyles adds the timeline's stylesheet to doc unless it is there. */
+export function ensureStyles(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement("style");
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  doc.head.append(style);
 }

@@ -50,21 +50,7 @@ func (s *sched) awaitG(g *G, line int) error {
 	if g.done {
 		return nil
 	}
-	g.waiters = append(g.waiters, me)
-	err := s.park(wait{Reason: "await", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
-	if err != nil {
-		g.waiters = removeG(g.waiters, me)
-	}
-	return err
-}
-
-func removeG(list []*G, g *G) []*G {
-	for i, x := range list {
-		if x == g {
-			return append(list[:i], list[i+1:]...)
-		}
-	}
-	return list
+	return s.parkIn(&g.waiters, wait{Reason: "await", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
 }
 
 func (m *Module) await(L *lua.LState) int {
@@ -144,10 +130,9 @@ func (m *Module) timeout(L *lua.LState) int {
 			s.ready(me, 0)
 		}
 	})
-	g.waiters = append(g.waiters, me)
-	err := s.park(wait{Reason: "timeout", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
+	err := s.parkIn(&g.waiters, wait{Reason: "timeout", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
 	s.stopTimer(t)
-	g.waiters = removeG(g.waiters, me)
+	g.waiters.remove(me) // the timer woke me: g still lists me
 	raiseIf(L, err)
 	switch {
 	case timedOut:

@@ -99,7 +99,7 @@ func renderTable(L *lua.LState, t *lua.LTable, depth int, path map[*lua.LTable]b
 		items = append(items, renderValue(L, t.RawGetInt(i), depth, path))
 	}
 	var keys []lua.LValue
-	t.ForEach(func(k, _ lua.LValue) {
+	eachPair(t, func(k, _ lua.LValue) {
 		if num, ok := k.(lua.LNumber); ok && float64(num) == float64(int(num)) && int(num) >= 1 && int(num) <= n {
 			return
 		}

@@ -159,7 +159,7 @@ func (c *compat) taskHeader(t *slothTask) {
 func (c *compat) taskParams(L *lua.LState, wf *workflow, t *slothTask) *lua.LTable {
 	p := L.NewTable()
 	if t.params != nil {
-		t.params.ForEach(func(k, v lua.LValue) { p.RawSet(k, v) })
+		eachPair(t.params, func(k, v lua.LValue) { p.RawSet(k, v) })
 	}
 	p.RawSetString("task_name", lua.LString(t.name))
 	if wf != nil {

@@ -230,7 +230,7 @@ func (c *compat) newTask(L *lua.LState) int {
 func (c *compat) taskFromTable(L *lua.LState, n int, name string, tbl *lua.LTable, line int) *slothTask {
 	t := &slothTask{name: name, line: line}
 	t.ud = newObject(L, taskType, t)
-	tbl.ForEach(func(k, v lua.LValue) {
+	eachPair(tbl, func(k, v lua.LValue) {
 		key, ok := k.(lua.LString)
 		if !ok || key == "name" {
 			return

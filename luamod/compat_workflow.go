@@ -128,7 +128,7 @@ func (c *compat) workflowMethods() map[string]lua.LGFunction {
 // run order; a duplicate name, an unknown dependency or a cycle raises.
 func (c *compat) parseTasks(L *lua.LState, n int, wf *workflow, tbl *lua.LTable) []*slothTask {
 	var list []*slothTask
-	tbl.ForEach(func(k, v lua.LValue) {
+	eachPair(tbl, func(k, v lua.LValue) {
 		key, _ := k.(lua.LString)
 		switch x := v.(type) {
 		case *lua.LUserData:

@@ -12,7 +12,7 @@ type cond struct {
 	obj     string
 	mu      *mutex
 	muUD    *lua.LUserData // returned by get_mutex
-	waiters []*G
+	waiters waitList
 }
 
 func checkCond(L *lua.LState, n int) *cond { return checkObject[cond](L, n, condType) }
@@ -21,20 +21,11 @@ func (m *Module) condMethods() map[string]lua.LGFunction {
 	return map[string]lua.LGFunction{
 		"wait": m.condWait,
 		"signal": func(L *lua.LState) int {
-			c := checkCond(L, 1)
-			if len(c.waiters) > 0 {
-				w := c.waiters[0]
-				c.waiters = c.waiters[1:]
-				m.s.ready(w, m.s.cur.id)
-			}
+			m.s.wakeOne(&checkCond(L, 1).waiters, m.s.cur.id)
 			return 0
 		},
 		"broadcast": func(L *lua.LState) int {
-			c := checkCond(L, 1)
-			for _, w := range c.waiters {
-				m.s.ready(w, m.s.cur.id)
-			}
-			c.waiters = nil
+			m.s.wakeAll(&checkCond(L, 1).waiters, m.s.cur.id)
 			return 0
 		},
 		"get_mutex": func(L *lua.LState) int {
@@ -53,12 +44,8 @@ func (m *Module) condWait(L *lua.LState) int {
 		L.RaiseError("sync: wait on cond without holding its mutex")
 	}
 	line := callerLine(L)
-	c.waiters = append(c.waiters, me)
-	s.unlockMutex(c.mu)
-	if err := s.park(wait{Reason: "cond", Object: c.obj, Line: line}); err != nil {
-		c.waiters = removeG(c.waiters, me)
-		raiseIf(L, err)
-	}
+	s.unlockMutex(c.mu) // nobody runs before parkIn parks: the token stays here
+	raiseIf(L, s.parkIn(&c.waiters, wait{Reason: "cond", Object: c.obj, Line: line}))
 	raiseIf(L, s.lockMutex(c.mu, line))
 	return 0
 }

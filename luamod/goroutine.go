@@ -46,7 +46,7 @@ type G struct {
 	ok      bool
 	values  []lua.LValue // what the function returned
 	errMsg  string
-	waiters []*G // parked in await or timeout on this goroutine
+	waiters waitList // parked in await or timeout on this goroutine
 	onEnd   []func()
 }
 
@@ -176,10 +176,7 @@ func (s *sched) end(g *G, values []lua.LValue, err error) {
 	if err != nil && g.cancelErr == nil && !g.collected {
 		s.reportError(g, err)
 	}
-	for _, w := range g.waiters {
-		s.ready(w, g.id)
-	}
-	g.waiters = nil
+	s.wakeAll(&g.waiters, g.id)
 	for _, f := range g.onEnd {
 		f()
 	}

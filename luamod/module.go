@@ -131,3 +131,12 @@ func argCheck(L *lua.LState, ok bool, n int, msg string) {
 		L.ArgError(n, msg)
 	}
 }
+
+// eachPair calls fn for every key and value of t in the order pairs()
+// gives: array part, then insertion order. gopher-lua's ForEach ranges over
+// Go maps, whose random order would make runs irreproducible.
+func eachPair(t *lua.LTable, fn func(k, v lua.LValue)) {
+	for k, v := t.Next(lua.LNil); k != lua.LNil; k, v = t.Next(k) {
+		fn(k, v)
+	}
+}

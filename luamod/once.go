@@ -16,7 +16,7 @@ type once struct {
 	obj     string
 	started bool
 	done    bool
-	waiters []*G
+	waiters waitList
 }
 
 func checkOnce(L *lua.LState, n int) *once { return checkObject[once](L, n, onceType) }
@@ -31,23 +31,14 @@ func (m *Module) onceCall(L *lua.LState) int {
 	fn := L.CheckFunction(2)
 	if o.started {
 		if !o.done {
-			me := s.cur
-			o.waiters = append(o.waiters, me)
-			err := s.park(wait{Reason: "mutex", Object: o.obj, Line: callerLine(L)})
-			if err != nil {
-				o.waiters = removeG(o.waiters, me)
-			}
-			raiseIf(L, err)
+			raiseIf(L, s.parkIn(&o.waiters, wait{Reason: "mutex", Object: o.obj, Line: callerLine(L)}))
 		}
 		return 0
 	}
 	o.started = true
 	_, err := pcall(L, fn, nil)
 	o.done = true
-	for _, w := range o.waiters {
-		s.ready(w, s.cur.id)
-	}
-	o.waiters = nil
+	s.wakeAll(&o.waiters, s.cur.id)
 	if err != nil {
 		var apiErr *lua.ApiError
 		if errors.As(err, &apiErr) && apiErr.Object != nil {

@@ -31,7 +31,7 @@ type pool struct {
 	failed     int
 	dropped    int
 	closed     bool
-	waiters    []*G
+	waiters    waitList
 }
 
 type poolTask struct {
@@ -167,10 +167,7 @@ func (s *sched) poolIdle(p *pool) {
 	if s.cur != nil {
 		by = s.cur.id
 	}
-	for _, w := range p.waiters {
-		s.ready(w, by)
-	}
-	p.waiters = nil
+	s.wakeAll(&p.waiters, by)
 }
 
 // closePool drops the queued tasks; running ones finish.
@@ -189,13 +186,7 @@ func (m *Module) poolWait(L *lua.LState) int {
 		return pushFail(L, lua.LFalse, "pool not found: "+name)
 	}
 	if len(p.queue) > 0 || p.active > 0 {
-		me := s.cur
-		p.waiters = append(p.waiters, me)
-		err := s.park(wait{Reason: "pool wait", Object: p.obj, Line: callerLine(L)})
-		if err != nil {
-			p.waiters = removeG(p.waiters, me)
-		}
-		raiseIf(L, err)
+		raiseIf(L, s.parkIn(&p.waiters, wait{Reason: "pool wait", Object: p.obj, Line: callerLine(L)}))
 	}
 	L.Push(lua.LTrue)
 	return 1

@@ -10,7 +10,7 @@ const waitGroupType = "goroutine.wait_group"
 type waitGroup struct {
 	obj     string
 	count   int
-	waiters []*G
+	waiters waitList
 }
 
 func checkWaitGroup(L *lua.LState, n int) *waitGroup {
@@ -32,14 +32,7 @@ func (m *Module) waitGroupMethods() map[string]lua.LGFunction {
 			if wg.count == 0 {
 				return 0
 			}
-			s := m.s
-			me := s.cur
-			wg.waiters = append(wg.waiters, me)
-			err := s.park(wait{Reason: "wait group", Object: wg.obj, Line: callerLine(L)})
-			if err != nil {
-				wg.waiters = removeG(wg.waiters, me)
-			}
-			raiseIf(L, err)
+			raiseIf(L, m.s.parkIn(&wg.waiters, wait{Reason: "wait group", Object: wg.obj, Line: callerLine(L)}))
 			return 0
 		},
 		"count": func(L *lua.LState) int {
@@ -57,10 +50,7 @@ func (m *Module) wgAdd(L *lua.LState, wg *waitGroup, delta int) {
 	if wg.count > 0 {
 		return
 	}
-	for _, w := range wg.waiters {
-		m.s.ready(w, m.s.cur.id)
-	}
-	wg.waiters = nil
+	m.s.wakeAll(&wg.waiters, m.s.cur.id)
 }
 
 func (m *Module) waitGroup(L *lua.LState) int {

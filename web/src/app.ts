@@ -141,24 +141,29 @@ export function createApp(parts: AppParts): App {
   }
 
   async function first() {
-    const index = fetchExampleIndex(parts.examples).then((list) => {
-      toolbar.setExamples(list);
-      toolbar.update({ running: current !== null, options, theme, example });
-      return list;
-    });
-    index.catch((e: Error) => output.note(`Could not load the examples: ${e.message}`, "error"));
-    let problem = "";
+    const problems: string[] = [];
+    const index = fetchExampleIndex(parts.examples).then(
+      (list) => {
+        toolbar.setExamples(list);
+        toolbar.update({ running: current !== null, options, theme, example });
+        return list;
+      },
+      (e: Error) => {
+        problems.push(`Could not load the examples: ${e.message}`);
+        return [];
+      },
+    );
+    let opened = false;
     if (isShareFragment(location.hash)) {
-      problem = await openShared(location.hash);
-      if (!problem) return;
+      const problem = await openShared(location.hash);
+      if (problem) problems.push(problem);
+      opened = !problem;
     }
-    const draft = loadDraft();
+    const draft = opened ? null : loadDraft();
     if (draft) load(draft.code, draft.options, draft.example ?? "");
-    else {
-      const list = await index;
-      if (list.length > 0) await openExample(list[0].file);
-    }
-    if (problem) output.note(problem, "error");
+    const examples = await index;
+    if (!opened && !draft && examples.length > 0) await openExample(examples[0].file);
+    for (const problem of problems) output.note(problem, "error");
   }
 
   function finish(handle: RunHandle, r: RunResult | null, failure = "") {

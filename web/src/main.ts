@@ -1,10 +1,11 @@
 // The page entry: builds the playground into index.html's slots and
 // connects it to the engine's runner. With ?test in the URL it exposes the
-// runner and the app as window.__lp for the end-to-end tests.
+// runner, the app and the timeline as window.__lp for the end-to-end tests.
 
 import { createApp } from "./app";
 import { createEngineLoad } from "./engineload";
 import { Runner } from "./runner";
+import { createTimeline } from "./timeline/index";
 
 function slot(selector: string): HTMLElement {
   const found = document.querySelector<HTMLElement>(selector);
@@ -28,6 +29,17 @@ const app = createApp({
   examples: new URL("examples/", location.href),
 });
 
+const timeline = createTimeline(document, {
+  onSelectLine: (n) => app.editor.goToLine(n),
+  onExportTrace: (trace) => runner.chromeTrace(trace),
+});
+slot('[data-testid="timeline-slot"]').append(timeline.dom);
+app.listen({
+  start: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
+  events: (e) => timeline.append(e),
+  theme: () => timeline.update(),
+});
+
 if (new URLSearchParams(location.search).has("test")) {
-  (window as unknown as { __lp: unknown }).__lp = { runner, app };
+  (window as unknown as { __lp: unknown }).__lp = { runner, app, timeline };
 }

@@ -1,26 +1,17 @@
 // The status line: the run's state and its numbers (goroutines created,
 // peak alive, run-clock and wall time, speedup), live while it runs.
 
-import type { TraceEvent } from "./trace";
+import type { RunStats, TraceEvent } from "./trace";
 
 /** RunState is the page's run state; <body data-run-state> carries it too. */
 export type RunState = "idle" | "running" | "done" | "failed";
-
-/** RunStats mirror luamod.Stats (luamod/result.go); times in microseconds. */
-export interface RunStats {
-  goroutines: number;
-  peakAlive: number;
-  clock: number;
-  wall: number;
-  speedup: number;
-}
 
 /** RunSummary is the part of a run's result the status line shows. */
 export interface RunSummary {
   status: string; // ok, error, deadlock, limit, cancelled
   error?: string;
   stuck?: readonly unknown[];
-  stats: RunStats;
+  stats: Pick<RunStats, "goroutines" | "peakAlive" | "clock" | "wall" | "speedup">;
 }
 
 /** Stats is the status line component. */

@@ -4,6 +4,7 @@
 
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import type { App } from "../web/src/app";
 import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
 
 /** open loads the page, failing the test on any console error, and waits for the engine. */
@@ -170,4 +171,35 @@ test("a deadlock shows its stuck goroutines", async ({ page }) => {
   await expect(timeline(page).getByRole("tooltip")).toContainText("stuck");
   await timeline(page).getByRole("button", { name: "Show table" }).click();
   await expect(timeline(page).getByRole("table")).toContainText("stuck");
+});
+
+test("the timeline grows while a run streams, and a new run starts afresh", async ({ page }) => {
+  await open(page);
+  await page.evaluate((src) => (window as unknown as { __lp: { app: App } }).__lp.app.editor.setContent(src), [
+    "while true do",
+    "  goroutine.spawn(function() goroutine.sleep(1) end)",
+    "  local s = 0",
+    "  for j = 1, 20000 do s = s + j end",
+    "end",
+  ].join("\n"));
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  const c = canvas(page);
+  await expect.poll(async () => Number(await c.getAttribute("data-lanes")), { timeout: 10_000 }).toBeGreaterThan(3);
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  const first = Number(await c.getAttribute("data-lanes"));
+  await expect.poll(async () => Number(await c.getAttribute("data-lanes"))).toBeGreaterThan(first);
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.locator("body")).not.toHaveAttribute("data-run-state", "running");
+  await runExample(page, "channels.lua");
+  await expect(c).toHaveAttribute("data-lanes", "2");
+});
+
+test("the timeline follows the page theme", async ({ page }) => {
+  await open(page);
+  const swatch = timeline(page).getByRole("list", { name: "Timeline legend" }).locator("li").first().locator("span");
+  await page.getByLabel("Theme").selectOption("light");
+  await expect(swatch).toHaveCSS("background-color", "rgb(46, 158, 68)");
+  await page.getByLabel("Theme").selectOption("dark");
+  await expect(swatch).toHaveCSS("background-color", "rgb(76, 199, 103)");
 });

@@ -249,7 +249,6 @@ class TimelineView implements Timeline {
     const l = this.layout, v = this.view;
     const d = canvas.dataset;
     d.lanes = String(l.lanes.length);
-    d.spans = String(l.spanCount());
     d.arrows = String(l.arrows.length);
     d.spawnArrows = String(l.arrowKinds.spawn);
     d.wakeArrows = String(l.arrowKinds.wake);

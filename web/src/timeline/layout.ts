@@ -1,24 +1,27 @@
 // Layout turns trace events into lanes of spans, arrows and marks. It is
 // pure (no DOM) and incremental: append() takes batches as a run streams
-// them, so the timeline grows live.
+// them, so the timeline grows live. Lanes, arrows and marks are made as
+// events arrive; each lane's spans are worked out when first read
+// (lanestate.ts).
 
 import type { TraceEvent } from "../trace";
-import type { Arrow, Lane, Mark, Row, Span, State, TaskSpan } from "./model";
+import { LaneState } from "./lanestate";
+import type { Arrow, Lane, Mark, Row } from "./model";
 
 /** Clock says whether times are virtual or wall-clock microseconds. */
 export type Clock = "virtual" | "real";
 
 // Track is the layout's private bookkeeping for one goroutine: who spawned
-// it and when (until it starts), who woke it and when (until it runs).
+// it and when (until it starts), who woke it and when (until it runs), and
+// why it last blocked.
 interface Track {
-  lane: Lane;
+  lane: LaneState;
   spawnO: number;
   spawnT: number;
   wakeO: number;
   wakeT: number;
   wakeReason: string;
-  stuck: boolean;
-  task: TaskSpan | null;
+  blockReason: string;
 }
 
 /** Layout holds every lane, arrow and mark of one run. */
@@ -27,7 +30,7 @@ export class Layout {
   /** The run's end so far: the latest event time. */
   end = 0;
   /** Lanes in creation order. */
-  readonly lanes: Lane[] = [];
+  readonly lanes: LaneState[] = [];
   /** Arrows sorted by their target time. */
   readonly arrows: Arrow[] = [];
   readonly marks: Mark[] = [];
@@ -55,15 +58,11 @@ export class Layout {
   append(events: readonly TraceEvent[]): void {
     for (let i = 0; i < events.length; i++) this.apply(events[i]);
     this.events += events.length;
-    for (const lane of this.lanes) {
-      const last = lane.spans[lane.spans.length - 1];
-      if (last) last.end = this.end;
-      for (let i = lane.tasks.length - 1; i >= 0 && lane.tasks[i].open; i--) lane.tasks[i].end = this.end;
-    }
     this.version++;
   }
 
-  /** spanCount is the number of spans over all lanes. */
+  /** spanCount is the number of spans over all lanes; it works out every
+   * lane's spans. */
   spanCount(): number {
     let n = 0;
     for (const lane of this.lanes) n += lane.spans.length;
@@ -98,18 +97,15 @@ export class Layout {
     switch (e.k) {
       case "spawn": this.onSpawn(tr, e); break;
       case "start": case "run": this.onRun(tr, e); break;
-      case "preempt": this.enter(tr, e.t, "runnable", "", "", 0); break;
-      case "block": this.enter(tr, e.t, e.reason === "sleep" ? "sleeping" : "blocked", e.reason ?? "", e.obj ?? "", e.line ?? 0); break;
+      case "block": tr.blockReason = e.reason ?? ""; break;
       case "unblock": this.onUnblock(tr, e); break;
-      case "end": this.onEnd(tr, e); break;
-      case "stuck": this.onStuck(tr, e); break;
-      case "recv": this.onRecv(tr, e); break;
-      case "task": this.onTask(tr, e); break;
-      case "taskend": this.onTaskEnd(tr, e); break;
-      case "mark": this.onMark(tr, e); break;
-      case "name": tr.lane.name = e.name ?? ""; break;
-      default: break; // await and submit add nothing beyond their block events
+      case "recv": this.onRecv(tr, e); return;
+      case "mark": this.onMark(tr, e); return;
+      case "name": tr.lane.name = e.name ?? ""; return;
+      case "await": case "submit": return; // nothing beyond their block events
+      default: break;
     }
+    tr.lane.push(e);
   }
 
   // track finds or creates the goroutine's lane; events of a goroutine whose
@@ -117,11 +113,8 @@ export class Layout {
   private track(e: TraceEvent): Track {
     let tr = this.tracks[e.g];
     if (tr) return tr;
-    const lane: Lane = {
-      g: e.g, name: "", group: "", parent: 0, line: 0, created: e.t,
-      spans: [], tasks: [], marks: [], links: [],
-    };
-    tr = { lane, spawnO: 0, spawnT: 0, wakeO: 0, wakeT: 0, wakeReason: "", stuck: false, task: null };
+    const lane = new LaneState(e.g, e.t, this);
+    tr = { lane, spawnO: 0, spawnT: 0, wakeO: 0, wakeT: 0, wakeReason: "", blockReason: "" };
     this.tracks[e.g] = tr;
     this.lanes.push(lane);
     this.rowCache = null;
@@ -137,7 +130,6 @@ export class Layout {
     this.rowCache = null;
     tr.spawnO = e.o ?? 0;
     tr.spawnT = e.t;
-    this.enter(tr, e.t, "runnable", "", "", e.line ?? 0);
   }
 
   private onRun(tr: Track, e: TraceEvent): void {
@@ -148,39 +140,14 @@ export class Layout {
       this.arrow({ kind: "wake", from: tr.wakeO, fromT: tr.wakeT, to: e.g, toT: e.t, detail: tr.wakeReason });
     }
     tr.spawnO = tr.wakeO = 0;
-    this.enter(tr, e.t, "running", "", "", 0);
   }
 
   private onUnblock(tr: Track, e: TraceEvent): void {
     if (e.o) {
-      const cur = current(tr.lane);
       tr.wakeO = e.o;
       tr.wakeT = e.t;
-      tr.wakeReason = cur ? cur.reason : "";
+      tr.wakeReason = tr.blockReason;
     }
-    this.enter(tr, e.t, "runnable", "", "", 0);
-  }
-
-  private onEnd(tr: Track, e: TraceEvent): void {
-    const state: State = e.status === "error" ? "failed" : e.status === "cancelled" ? "cancelled" : "done";
-    this.enter(tr, e.t, state, "", "", e.line ?? 0);
-    const cur = current(tr.lane);
-    if (cur && !tr.stuck) cur.err = e.err ?? "";
-  }
-
-  // onStuck marks the wait the goroutine never leaves: its open blocked or
-  // sleeping span becomes stuck from the moment it blocked.
-  private onStuck(tr: Track, e: TraceEvent): void {
-    const cur = current(tr.lane);
-    if (cur && !tr.stuck && (cur.state === "blocked" || cur.state === "sleeping")) {
-      cur.state = "stuck";
-      cur.reason = e.reason ?? cur.reason;
-      cur.obj = e.obj ?? cur.obj;
-      cur.line = e.line ?? cur.line;
-    } else {
-      this.enter(tr, e.t, "stuck", e.reason ?? "", e.obj ?? "", e.line ?? 0);
-    }
-    tr.stuck = true;
   }
 
   // onRecv draws the channel handoff from the sender at send time. It
@@ -194,21 +161,6 @@ export class Layout {
       if (a.kind === "wake" && a.to === e.g && a.from === e.o) this.unlink(a);
     }
     this.arrow({ kind: "chan", from: e.o, fromT: e.from ?? 0, to: e.g, toT: e.t, detail: e.obj ?? "" });
-  }
-
-  private onTask(tr: Track, e: TraceEvent): void {
-    const task: TaskSpan = { start: e.t, end: e.t, name: e.name ?? "", pool: e.obj ?? "", status: "", open: true };
-    tr.lane.tasks.push(task);
-    tr.task = task;
-  }
-
-  private onTaskEnd(tr: Track, e: TraceEvent): void {
-    const task = tr.task;
-    if (!task) return;
-    task.end = e.t;
-    task.status = e.status ?? "ok";
-    task.open = false;
-    tr.task = null;
   }
 
   private onMark(tr: Track, e: TraceEvent): void {
@@ -234,27 +186,6 @@ export class Layout {
       if (list && i >= 0) list.splice(i, 1);
     }
   }
-
-  // enter closes the lane's current span at t and opens one in state. A
-  // stuck goroutine stays stuck to the end of the run; an empty span is
-  // dropped. A running span takes the line of the block that ends it.
-  private enter(tr: Track, t: number, state: State, reason: string, obj: string, line: number): void {
-    if (tr.stuck) return;
-    const spans = tr.lane.spans;
-    const cur = spans[spans.length - 1];
-    if (cur) {
-      cur.end = t;
-      if (cur.state === "running" && line) cur.line = line;
-      if (cur.start === t) spans.pop();
-    }
-    if (!line && state === "running") line = tr.lane.line;
-    spans.push({ start: t, end: t, state, reason, obj, line, err: "" });
-  }
-}
-
-// current is the lane's open span.
-function current(lane: Lane): Span | undefined {
-  return lane.spans[lane.spans.length - 1];
 }
 
 /** layout builds a Layout from a whole trace. */

@@ -36,9 +36,11 @@ export class TextView {
     }, 250);
   }
 
-  /** refresh rewrites the summary, and the table when it is shown. */
+  /** refresh rewrites the summary, and the table when it is shown, and
+   * publishes the span count (for tests): all of which read every lane. */
   refresh(l: Layout): void {
     const { summary, table } = this.parts;
+    this.parts.canvas.dataset.spans = String(l.spanCount());
     const doc = summary.ownerDocument;
     summary.replaceChildren(...summaryLines(summarize(l)).map((line) => {
       const p = doc.createElement("p");

@@ -1,0 +1,125 @@
+// LaneState is one goroutine's lane, worked out lazily: the layout hands
+// it the events that change the goroutine's state, and it turns them into
+// spans and pool tasks only when someone reads them. A first frame of a
+// long trace then pays only for the lanes it shows.
+
+import type { TraceEvent } from "../trace";
+import type { Arrow, Lane, Mark, Span, State, TaskSpan } from "./model";
+
+/** Clock-end is where open spans end: the run's latest event time. */
+export interface RunEnd {
+  end: number;
+}
+
+/** LaneState is a Lane whose spans and tasks settle on first read. */
+export class LaneState implements Lane {
+  name = "";
+  group = "";
+  parent = 0;
+  line = 0;
+  readonly marks: Mark[] = [];
+  readonly links: Arrow[] = [];
+  private pending: TraceEvent[] = [];
+  private spanList: Span[] = [];
+  private taskList: TaskSpan[] = [];
+  private task: TaskSpan | null = null;
+  private stuck = false;
+
+  constructor(readonly g: number, readonly created: number, private run: RunEnd) {}
+
+  /** spans are the lane's states over time; the last one lasts to the end. */
+  get spans(): Span[] {
+    this.settle();
+    return this.spanList;
+  }
+
+  /** tasks are the pool tasks the goroutine ran, in order. */
+  get tasks(): TaskSpan[] {
+    this.settle();
+    return this.taskList;
+  }
+
+  /** push queues an event that changes the goroutine's state. */
+  push(e: TraceEvent): void {
+    this.pending.push(e);
+  }
+
+  // settle applies the queued events and stretches what is still open to
+  // the run's end.
+  private settle(): void {
+    if (this.pending.length > 0) {
+      for (const e of this.pending) this.apply(e);
+      this.pending = [];
+    }
+    const last = this.spanList[this.spanList.length - 1];
+    if (last) last.end = this.run.end;
+    if (this.task) this.task.end = this.run.end;
+  }
+
+  private apply(e: TraceEvent): void {
+    switch (e.k) {
+      case "spawn": this.enter(e.t, "runnable", "", "", e.line ?? 0); break;
+      case "start": case "run": this.enter(e.t, "running", "", "", 0); break;
+      case "preempt": case "unblock": this.enter(e.t, "runnable", "", "", 0); break;
+      case "block": this.enter(e.t, e.reason === "sleep" ? "sleeping" : "blocked", e.reason ?? "", e.obj ?? "", e.line ?? 0); break;
+      case "end": this.onEnd(e); break;
+      case "stuck": this.onStuck(e); break;
+      case "task": this.onTask(e); break;
+      case "taskend": this.onTaskEnd(e); break;
+      default: break;
+    }
+  }
+
+  private onEnd(e: TraceEvent): void {
+    const state: State = e.status === "error" ? "failed" : e.status === "cancelled" ? "cancelled" : "done";
+    if (this.stuck) return;
+    this.enter(e.t, state, "", "", e.line ?? 0);
+    this.spanList[this.spanList.length - 1].err = e.err ?? "";
+  }
+
+  // onStuck marks the wait the goroutine never leaves: its open blocked or
+  // sleeping span becomes stuck from the moment it blocked.
+  private onStuck(e: TraceEvent): void {
+    if (this.stuck) return;
+    const cur = this.spanList[this.spanList.length - 1];
+    if (cur && (cur.state === "blocked" || cur.state === "sleeping")) {
+      cur.state = "stuck";
+      cur.reason = e.reason ?? cur.reason;
+      cur.obj = e.obj ?? cur.obj;
+      cur.line = e.line ?? cur.line;
+    } else {
+      this.enter(e.t, "stuck", e.reason ?? "", e.obj ?? "", e.line ?? 0);
+    }
+    this.stuck = true;
+  }
+
+  private onTask(e: TraceEvent): void {
+    this.task = { start: e.t, end: e.t, name: e.name ?? "", pool: e.obj ?? "", status: "", open: true };
+    this.taskList.push(this.task);
+  }
+
+  private onTaskEnd(e: TraceEvent): void {
+    const task = this.task;
+    if (!task) return;
+    task.end = e.t;
+    task.status = e.status ?? "ok";
+    task.open = false;
+    this.task = null;
+  }
+
+  // enter closes the current span at t and opens one in state. A stuck
+  // goroutine stays stuck to the end of the run; an empty span is dropped.
+  // A running span takes the line of the block that ends it.
+  private enter(t: number, state: State, reason: string, obj: string, line: number): void {
+    if (this.stuck) return;
+    const spans = this.spanList;
+    const cur = spans[spans.length - 1];
+    if (cur) {
+      cur.end = t;
+      if (cur.state === "running" && line) cur.line = line;
+      if (cur.start === t) spans.pop();
+    }
+    if (!line && state === "running") line = this.line;
+    spans.push({ start: t, end: t, state, reason, obj, line, err: "" });
+  }
+}

@@ -19,12 +19,14 @@ async function open(page: Page): Promise<string[]> {
   return errors;
 }
 
-/** runExample loads an example from the menu, runs it and waits for the end. */
+/** runExample loads an example from the menu, runs it and waits for the
+ * end and for the timeline's next two frames, which draw the last events. */
 async function runExample(page: Page, file: string, state = "done"): Promise<void> {
   await page.getByLabel("Examples").selectOption(file);
   await expect(page.locator(".cm-content")).toContainText(exampleLine(file, 1).slice(0, 20));
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 function exampleLine(file: string, n: number): string {
@@ -34,13 +36,9 @@ function exampleLine(file: string, n: number): string {
 const timeline = (page: Page) => page.getByRole("region", { name: "Timeline" });
 const canvas = (page: Page) => timeline(page).getByTestId("timeline-canvas");
 
-async function counts(c: Locator): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const k of ["lanes", "spans", "arrows", "spawnArrows", "wakeArrows", "chanArrows", "drawnSpans", "drawnArrows"]) {
-    out[k] = Number(await c.getAttribute(`data-${k.replace(/[A-Z]/g, (m) => "-" + m.toLowerCase())}`));
-  }
-  return out;
-}
+/** count polls one of the canvas's data-* counts (the canvas publishes
+ * them with each frame, the span count with the summary). */
+const count = (c: Locator, name: string) => expect.poll(async () => Number(await c.getAttribute(`data-${name}`)));
 
 async function range(c: Locator): Promise<[number, number]> {
   const [a, b] = (await c.getAttribute("data-range"))!.split(",").map(Number);
@@ -58,12 +56,11 @@ test("the pool example draws grouped worker lanes with spawn and wake-up arrows"
   await runExample(page, "pool_etl.lua");
   const c = canvas(page);
   await expect(c).toHaveAttribute("data-lanes", "5");
-  await expect.poll(async () => Number(await c.getAttribute("data-spans"))).toBeGreaterThan(20);
-  const n = await counts(c);
-  expect(n.drawnSpans).toBeGreaterThan(10);
-  expect(n.spawnArrows).toBe(4);
-  expect(n.wakeArrows).toBeGreaterThan(0);
-  expect(n.drawnArrows).toBeGreaterThan(0);
+  await count(c, "spans").toBeGreaterThan(20);
+  await count(c, "drawn-spans").toBeGreaterThan(10);
+  await count(c, "spawn-arrows").toBe(4);
+  await count(c, "wake-arrows").toBeGreaterThan(0);
+  await count(c, "drawn-arrows").toBeGreaterThan(0);
   await timeline(page).getByRole("button", { name: "Show table" }).click();
   const table = timeline(page).getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(6);
@@ -76,9 +73,8 @@ test("the channels example draws channel handoffs", async ({ page }) => {
   await runExample(page, "channels.lua");
   const c = canvas(page);
   await expect(c).toHaveAttribute("data-lanes", "2");
-  const n = await counts(c);
-  expect(n.chanArrows).toBeGreaterThan(3);
-  expect(n.drawnArrows).toBeGreaterThan(3);
+  await count(c, "chan-arrows").toBeGreaterThan(3);
+  await count(c, "drawn-arrows").toBeGreaterThan(3);
 });
 
 test("hovering a span shows its line and clicking it moves the editor there", async ({ page }) => {
@@ -86,9 +82,8 @@ test("hovering a span shows its line and clicking it moves the editor there", as
   await runExample(page, "async_await.lua");
   const c = canvas(page);
   await expect(c).toHaveAttribute("data-lanes", "5");
-  const n = await counts(c);
-  expect(n.spawnArrows).toBe(4);
-  expect(n.wakeArrows).toBeGreaterThan(0);
+  await count(c, "spawn-arrows").toBe(4);
+  await count(c, "wake-arrows").toBeGreaterThan(0);
   const p = await lanePoint(c, 0, 0.5);
   await c.hover({ position: p });
   const tip = timeline(page).getByRole("tooltip");

@@ -36,6 +36,9 @@ bench() {
   echo "== engine, GOOS=js (wasm under node)"
   PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 900 \
     go test -run '^$' -bench 'Fib|SpawnAwait|Parked' -benchmem -count 1 ./luamod/
+  echo "== timeline: 120k events, 10k lanes (node and headless Chromium)"
+  deps
+  go run ./cmd/webtest -bench
 }
 
 # build writes the site into dist/ and prints each asset's size.

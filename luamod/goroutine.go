@@ -41,6 +41,8 @@ type G struct {
 	cancelErr  error // set when the goroutine must stop
 	collected  bool  // its error goes to whoever collects the result (async, timeout, pool)
 	born, died int64
+	parkedAt   int64 // when the current park began
+	waited     int64 // time parked until another goroutine woke it
 
 	done    bool
 	ok      bool

@@ -41,9 +41,10 @@ type Stuck struct {
 	Line   int    `json:"line,omitempty"`
 }
 
-// Stats are a run's totals. Speedup is the sum of the lifetimes of the
-// goroutines other than main over the run's length: how much longer the same
-// work would take one after another (1 when main spawned nothing).
+// Stats are a run's totals. Speedup is how much longer the same work would
+// take one goroutine after another: the goroutines' lifetimes, less the
+// time each waited for another goroutine to wake it (waiting for the clock
+// counts as work: sleeps stand in for I/O), summed, over the run's length.
 type Stats struct {
 	Goroutines int     `json:"goroutines"` // created, main included
 	PeakAlive  int     `json:"peakAlive"`

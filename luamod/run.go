@@ -125,19 +125,22 @@ func (s *sched) finish() {
 	close(s.finished)
 }
 
-// speedup is the sum of the lifetimes of the goroutines other than main
-// over the run's length.
+// speedup is the work of every goroutine that ended, over the run's
+// length. A goroutine's work is its lifetime less the time it waited for
+// another goroutine to wake it: running and waiting for the clock (sleep,
+// timers: the playground's stand-in for I/O) count, waiting on a channel,
+// a lock or an await that another goroutine completes does not.
 func (s *sched) speedup() float64 {
-	var sum int64
-	for _, g := range s.all[1:] {
+	var work int64
+	for _, g := range s.all {
 		if g.done {
-			sum += g.died - g.born
+			work += g.died - g.born - g.waited
 		}
 	}
-	if len(s.all) < 2 || s.stats.Clock <= 0 {
+	if s.stats.Clock <= 0 || work <= 0 {
 		return 1
 	}
-	return float64(sum) / float64(s.stats.Clock)
+	return float64(work) / float64(s.stats.Clock)
 }
 
 // output writes script output to the sink, within the output limit.

@@ -148,6 +148,7 @@ func (s *sched) park(w wait) error {
 	g.state = gParked
 	g.wait = w
 	g.parkGen++
+	g.parkedAt = s.now()
 	s.emit(Event{Kind: KindBlock, G: g.id, Reason: w.Reason, Object: w.Object, Line: w.Line})
 	s.release(g)
 	s.handoff()
@@ -163,6 +164,9 @@ func (s *sched) ready(g *G, by int) {
 		return
 	}
 	g.state = gRunnable
+	if by != 0 { // woken by the clock, it waited for time: that is work
+		g.waited += s.now() - g.parkedAt
+	}
 	s.emit(Event{Kind: KindUnblock, G: g.id, Other: by})
 	s.runq.push(g)
 }

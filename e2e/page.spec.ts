@@ -4,25 +4,12 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { open } from "./open";
 import { parseExampleHeader, parseExampleIndex } from "../web/src/examples";
 import type { App } from "../web/src/app";
 
 const examples = parseExampleIndex(JSON.parse(readFileSync("web/examples/index.json", "utf8")));
 
-/** open loads the page in test mode, fails on console errors, and waits until
- * the engine and the first script are ready. */
-async function open(page: Page, path = "./?test"): Promise<string[]> {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(path);
-  await page.waitForFunction(() => "__lp" in window);
-  await page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.ready);
-  await expect(page.getByTestId("engine-load")).toBeHidden();
-  return errors;
-}
 
 const output = (page: Page) => page.getByRole("log", { name: "Output" });
 const body = (page: Page) => page.locator("body");

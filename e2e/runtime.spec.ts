@@ -2,6 +2,7 @@
 // the runner, Stop, and the replacement of a worker that does not answer.
 
 import { expect, test, type Page } from "@playwright/test";
+import { open } from "./open";
 import type { LoadState, Runner } from "../web/src/runner";
 
 declare global {
@@ -10,17 +11,6 @@ declare global {
   }
 }
 
-/** open loads the page in test mode, fails the test on any console error, and waits for the engine. */
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("./?test");
-  await expect(page.getByTestId("engine-load")).toBeHidden();
-  return errors;
-}
 
 async function runScript(page: Page, src: string): Promise<void> {
   await page.getByLabel("Lua source").fill(src);

@@ -3,21 +3,11 @@
 // canvas publishes its counts and visible range as data attributes.
 
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { open } from "./open";
 import { readFileSync } from "node:fs";
 import type { App } from "../web/src/app";
 import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
 
-/** open loads the page, failing the test on any console error, and waits for the engine. */
-async function open(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("./?test");
-  await expect(page.getByTestId("engine-load")).toBeHidden();
-  return errors;
-}
 
 /** runExample loads an example from the menu, runs it and waits for the
  * end and for the timeline's next two frames, which draw the last events. */

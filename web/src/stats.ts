@@ -68,6 +68,9 @@ export function createStats(): Stats {
   state.setAttribute("role", "status");
   const nums = document.createElement("span");
   nums.className = "lp-stats-numbers";
+  nums.title =
+    "speedup: how much longer the same work would take one goroutine after another " +
+    "(each goroutine's lifetime less its waits on other goroutines, summed, over the run clock)";
   dom.append(state, nums);
 
   let current: RunState = "idle";

@@ -4,12 +4,20 @@
 // long trace then pays only for the lanes it shows.
 
 import type { TraceEvent } from "../trace";
+import type { LaneLog } from "./lanelog";
 import type { Arrow, Lane, Mark, Span, State, TaskSpan } from "./model";
 
-/** Clock-end is where open spans end: the run's latest event time. */
-export interface RunEnd {
+/** RunState is what lanes share with their layout: the run's latest event
+ * time, where open spans end, and the log of queued lane events. */
+export interface RunState {
   end: number;
+  readonly log: LaneLog;
 }
+
+// NONE stands for the marks, spans or tasks of a lane that has none (yet),
+// so that a lane allocates its lists only once it fills them: a long trace
+// has many lanes that no frame shows.
+const NONE = Object.freeze([]) as unknown as never[];
 
 /** LaneState is a Lane whose spans and tasks settle on first read. */
 export class LaneState implements Lane {
@@ -17,15 +25,29 @@ export class LaneState implements Lane {
   group = "";
   parent = 0;
   line = 0;
-  readonly marks: Mark[] = [];
   readonly links: Arrow[] = [];
-  private pending: TraceEvent[] = [];
-  private spanList: Span[] = [];
-  private taskList: TaskSpan[] = [];
+  /** head and tail are the global log indices of the lane's first and
+   * last queued events, -1 when none are queued. */
+  head = -1;
+  tail = -1;
+  private markList: Mark[] = NONE;
+  private spanList: Span[] = NONE;
+  private taskList: TaskSpan[] = NONE;
   private task: TaskSpan | null = null;
   private stuck = false;
 
-  constructor(readonly g: number, readonly created: number, private run: RunEnd) {}
+  constructor(readonly g: number, readonly created: number, private run: RunState) {}
+
+  /** marks are the lane's marks, in time order. */
+  get marks(): Mark[] {
+    return this.markList;
+  }
+
+  /** addMark appends a mark made on the lane. */
+  addMark(m: Mark): void {
+    if (this.markList === NONE) this.markList = [];
+    this.markList.push(m);
+  }
 
   /** spans are the lane's states over time; the last one lasts to the end. */
   get spans(): Span[] {
@@ -39,17 +61,13 @@ export class LaneState implements Lane {
     return this.taskList;
   }
 
-  /** push queues an event that changes the goroutine's state. */
-  push(e: TraceEvent): void {
-    this.pending.push(e);
-  }
-
   // settle applies the queued events and stretches what is still open to
   // the run's end.
   private settle(): void {
-    if (this.pending.length > 0) {
-      for (const e of this.pending) this.apply(e);
-      this.pending = [];
+    if (this.head >= 0) {
+      if (this.spanList === NONE) this.spanList = [];
+      for (const e of this.run.log.chain(this.head)) this.apply(e);
+      this.head = this.tail = -1;
     }
     const last = this.spanList[this.spanList.length - 1];
     if (last) last.end = this.run.end;
@@ -95,6 +113,7 @@ export class LaneState implements Lane {
 
   private onTask(e: TraceEvent): void {
     this.task = { start: e.t, end: e.t, name: e.name ?? "", pool: e.obj ?? "", status: "", open: true };
+    if (this.taskList === NONE) this.taskList = [];
     this.taskList.push(this.task);
   }
 

@@ -3,29 +3,26 @@
 // them, so the timeline grows live. Lanes, arrows and marks are made as
 // events arrive; each lane's spans are worked out when first read
 // (lanestate.ts).
+//
+// append() is the hot path of a first frame (120,000 events before the
+// first paint), and it mostly runs before the JIT has warmed up: it reads
+// each event's fields once (events of a trace come in many shapes, so every
+// property read is a slow megamorphic one), keeps the per-goroutine
+// bookkeeping in typed arrays, and queues lane events in a shared log
+// (lanelog.ts) rather than an array per lane, so that it allocates little:
+// a first frame comes just after the trace was parsed, and every young
+// garbage collection it triggers copies the whole fresh trace.
 
 import type { TraceEvent } from "../trace";
-import { LaneState } from "./lanestate";
+import { LaneLog } from "./lanelog";
+import { LaneState, type RunState } from "./lanestate";
 import type { Arrow, Lane, Mark, Row } from "./model";
 
 /** Clock says whether times are virtual or wall-clock microseconds. */
 export type Clock = "virtual" | "real";
 
-// Track is the layout's private bookkeeping for one goroutine: who spawned
-// it and when (until it starts), who woke it and when (until it runs), and
-// why it last blocked.
-interface Track {
-  lane: LaneState;
-  spawnO: number;
-  spawnT: number;
-  wakeO: number;
-  wakeT: number;
-  wakeReason: string;
-  blockReason: string;
-}
-
 /** Layout holds every lane, arrow and mark of one run. */
-export class Layout {
+export class Layout implements RunState {
   readonly clock: Clock;
   /** The run's end so far: the latest event time. */
   end = 0;
@@ -41,8 +38,18 @@ export class Layout {
   /** Counts changes, so views redraw only when something moved. */
   version = 0;
   events = 0;
-  // tracks is indexed by goroutine id: ids are small and dense.
-  private tracks: (Track | undefined)[] = [];
+  /** log holds the lane events not yet worked out. */
+  readonly log = new LaneLog();
+  // The bookkeeping per goroutine, indexed by id (ids are small and dense):
+  // its lane, who spawned it and when (until it starts), who woke it and
+  // when (until it runs), and why it last blocked.
+  private byG: (LaneState | undefined)[] = [];
+  private spawnO = new Int32Array(64);
+  private spawnT = new Float64Array(64);
+  private wakeO = new Int32Array(64);
+  private wakeT = new Float64Array(64);
+  private wakeReason: string[] = [];
+  private blockReason: string[] = [];
   private rowCache: Row[] | null = null;
 
   constructor(clock: Clock = "virtual") {
@@ -51,13 +58,40 @@ export class Layout {
 
   /** lane returns the lane of goroutine g, if it exists. */
   lane(g: number): Lane | undefined {
-    return this.tracks[g]?.lane;
+    return this.byG[g];
   }
 
-  /** append adds a batch of events in trace order. */
+  /** append adds a batch of events in trace order. The layout keeps the
+   * batch (lanes read their events from it when first drawn), so the
+   * caller must not change it afterwards. */
   append(events: readonly TraceEvent[]): void {
-    for (let i = 0; i < events.length; i++) this.apply(events[i]);
-    this.events += events.length;
+    const n = events.length;
+    const { base, next } = this.log.add(events);
+    for (let i = 0; i < n; i++) {
+      const e = events[i];
+      const t = e.t, g = e.g, k = e.k;
+      if (t > this.end) this.end = t;
+      const lane = this.byG[g] ?? this.track(g, t);
+      switch (k) {
+        case "spawn": this.onSpawn(lane, e, g, t); break;
+        case "start": this.onRun(g, t, true); break;
+        case "run": this.onRun(g, t, false); break;
+        case "block": this.blockReason[g] = e.reason ?? ""; break;
+        case "unblock": this.onUnblock(e, g, t); break;
+        case "recv": this.onRecv(lane, e, g, t); continue;
+        case "mark": this.onMark(lane, e, g, t); continue;
+        case "name": lane.name = e.name ?? ""; continue;
+        case "await": case "submit": continue; // nothing beyond their block events
+        default: break;
+      }
+      // Queue the event on its lane's chain.
+      const tail = lane.tail, j = base + i;
+      if (tail < 0) lane.head = j;
+      else if (tail >= base) next[tail - base] = j + 1;
+      else this.log.link(tail, j);
+      lane.tail = j;
+    }
+    this.events += n;
     this.version++;
   }
 
@@ -74,16 +108,17 @@ export class Layout {
   rows(): Row[] {
     if (this.rowCache) return this.rowCache;
     const groups = new Map<string, Lane[]>();
+    const rows: Row[] = [];
     for (const lane of this.lanes) {
+      if (lane.group === "") {
+        rows.push({ kind: "lane", lane });
+        continue;
+      }
       const list = groups.get(lane.group);
       if (list) list.push(lane);
       else groups.set(lane.group, [lane]);
     }
-    const rows: Row[] = [];
-    const ungrouped = groups.get("");
-    if (ungrouped) for (const lane of ungrouped) rows.push({ kind: "lane", lane });
     for (const [name, list] of groups) {
-      if (name === "") continue;
       rows.push({ kind: "group", name, count: list.length });
       for (const lane of list) rows.push({ kind: "lane", lane });
     }
@@ -91,97 +126,99 @@ export class Layout {
     return rows;
   }
 
-  private apply(e: TraceEvent): void {
-    if (e.t > this.end) this.end = e.t;
-    const tr = this.track(e);
-    switch (e.k) {
-      case "spawn": this.onSpawn(tr, e); break;
-      case "start": case "run": this.onRun(tr, e); break;
-      case "block": tr.blockReason = e.reason ?? ""; break;
-      case "unblock": this.onUnblock(tr, e); break;
-      case "recv": this.onRecv(tr, e); return;
-      case "mark": this.onMark(tr, e); return;
-      case "name": tr.lane.name = e.name ?? ""; return;
-      case "await": case "submit": return; // nothing beyond their block events
-      default: break;
-    }
-    tr.lane.push(e);
-  }
-
-  // track finds or creates the goroutine's lane; events of a goroutine whose
-  // spawn is missing (a truncated trace) still get one.
-  private track(e: TraceEvent): Track {
-    let tr = this.tracks[e.g];
-    if (tr) return tr;
-    const lane = new LaneState(e.g, e.t, this);
-    tr = { lane, spawnO: 0, spawnT: 0, wakeO: 0, wakeT: 0, wakeReason: "", blockReason: "" };
-    this.tracks[e.g] = tr;
+  // track creates the goroutine's lane; events of a goroutine whose spawn
+  // is missing (a truncated trace) still get one.
+  private track(g: number, t: number): LaneState {
+    const lane = new LaneState(g, t, this);
+    if (g >= this.spawnO.length) this.grow(g);
+    this.byG[g] = lane;
+    this.spawnO[g] = this.wakeO[g] = 0;
+    this.wakeReason[g] = this.blockReason[g] = "";
     this.lanes.push(lane);
     this.rowCache = null;
-    return tr;
+    return lane;
   }
 
-  private onSpawn(tr: Track, e: TraceEvent): void {
-    const lane = tr.lane;
-    lane.name = e.name ?? lane.name;
-    lane.group = e.group ?? "";
-    lane.parent = e.o ?? 0;
-    lane.line = e.line ?? 0;
+  private grow(g: number): void {
+    let n = this.spawnO.length * 2;
+    while (n <= g) n *= 2;
+    const ids = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const times = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.spawnO = ids(this.spawnO);
+    this.spawnT = times(this.spawnT);
+    this.wakeO = ids(this.wakeO);
+    this.wakeT = times(this.wakeT);
+  }
+
+  private onSpawn(lane: LaneState, e: TraceEvent, g: number, t: number): void {
+    const name = e.name, group = e.group, o = e.o, line = e.line;
+    if (name !== undefined) lane.name = name;
+    lane.group = group ?? "";
+    lane.parent = o ?? 0;
+    lane.line = line ?? 0;
     this.rowCache = null;
-    tr.spawnO = e.o ?? 0;
-    tr.spawnT = e.t;
+    this.spawnO[g] = o ?? 0;
+    this.spawnT[g] = t;
   }
 
-  private onRun(tr: Track, e: TraceEvent): void {
-    if (tr.spawnO && e.k === "start") {
-      this.arrow({ kind: "spawn", from: tr.spawnO, fromT: tr.spawnT, to: e.g, toT: e.t, detail: "" });
-    }
-    if (tr.wakeO) {
-      this.arrow({ kind: "wake", from: tr.wakeO, fromT: tr.wakeT, to: e.g, toT: e.t, detail: tr.wakeReason });
-    }
-    tr.spawnO = tr.wakeO = 0;
+  private onRun(g: number, t: number, start: boolean): void {
+    const spawnO = this.spawnO[g], wakeO = this.wakeO[g];
+    if (start && spawnO) this.arrow("spawn", spawnO, this.spawnT[g], g, t, "");
+    if (wakeO) this.arrow("wake", wakeO, this.wakeT[g], g, t, this.wakeReason[g]);
+    this.spawnO[g] = this.wakeO[g] = 0;
   }
 
-  private onUnblock(tr: Track, e: TraceEvent): void {
-    if (e.o) {
-      tr.wakeO = e.o;
-      tr.wakeT = e.t;
-      tr.wakeReason = tr.blockReason;
+  private onUnblock(e: TraceEvent, g: number, t: number): void {
+    const o = e.o;
+    if (o) {
+      this.wakeO[g] = o;
+      this.wakeT[g] = t;
+      this.wakeReason[g] = this.blockReason[g];
     }
   }
 
   // onRecv draws the channel handoff from the sender at send time. It
   // replaces the plain wake-up arrow of the same handoff, if one was made.
-  private onRecv(tr: Track, e: TraceEvent): void {
-    if (!e.o) return;
-    if (tr.wakeO === e.o) tr.wakeO = 0;
-    const links = tr.lane.links;
-    for (let i = links.length - 1; i >= 0 && links[i].toT === e.t; i--) {
+  private onRecv(lane: LaneState, e: TraceEvent, g: number, t: number): void {
+    const o = e.o;
+    if (!o) return;
+    if (this.wakeO[g] === o) this.wakeO[g] = 0;
+    const links = lane.links;
+    for (let i = links.length - 1; i >= 0 && links[i].toT === t; i--) {
       const a = links[i];
-      if (a.kind === "wake" && a.to === e.g && a.from === e.o) this.unlink(a);
+      if (a.kind === "wake" && a.to === g && a.from === o) this.unlink(a);
     }
-    this.arrow({ kind: "chan", from: e.o, fromT: e.from ?? 0, to: e.g, toT: e.t, detail: e.obj ?? "" });
+    this.arrow("chan", o, e.from ?? 0, g, t, e.obj ?? "");
   }
 
-  private onMark(tr: Track, e: TraceEvent): void {
-    const mark: Mark = { g: e.g, t: e.t, label: e.name ?? "", line: e.line ?? 0 };
-    tr.lane.marks.push(mark);
+  private onMark(lane: LaneState, e: TraceEvent, g: number, t: number): void {
+    const mark: Mark = { g, t, label: e.name ?? "", line: e.line ?? 0 };
+    lane.addMark(mark);
     this.marks.push(mark);
   }
 
-  private arrow(a: Arrow): void {
+  private arrow(kind: Arrow["kind"], from: number, fromT: number, to: number, toT: number, detail: string): void {
+    const a: Arrow = { kind, from, fromT, to, toT, detail };
     this.arrows.push(a);
-    this.arrowKinds[a.kind]++;
-    const to = this.tracks[a.to], from = this.tracks[a.from];
-    to?.lane.links.push(a);
-    if (from && from !== to) from.lane.links.push(a);
-    if (a.toT - a.fromT > this.maxArrow) this.maxArrow = a.toT - a.fromT;
+    this.arrowKinds[kind]++;
+    const dst = this.byG[to], src = this.byG[from];
+    if (dst) dst.links.push(a);
+    if (src && src !== dst) src.links.push(a);
+    if (toT - fromT > this.maxArrow) this.maxArrow = toT - fromT;
   }
 
   // unlink removes an arrow made at the latest time.
   private unlink(a: Arrow): void {
     this.arrowKinds[a.kind]--;
-    for (const list of [this.arrows, this.tracks[a.to]?.lane.links, this.tracks[a.from]?.lane.links]) {
+    for (const list of [this.arrows, this.byG[a.to]?.links, this.byG[a.from]?.links]) {
       const i = list ? list.lastIndexOf(a) : -1;
       if (list && i >= 0) list.splice(i, 1);
     }

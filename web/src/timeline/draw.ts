@@ -168,13 +168,15 @@ function drawLabels(ctx: Ctx, sc: Scene, first: number, last: number): void {
   drawBandsLabels(ctx, sc, first, last);
   ctx.textBaseline = "middle";
   ctx.textAlign = "left";
+  // One clip for every label (it is the same for all rows): clipping per
+  // row costs a first frame dearly.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, AXIS_H, LABEL_W - 8, sc.height - AXIS_H);
+  ctx.clip();
   for (let i = first; i < last; i++) {
     const row = sc.rows[i];
     const y = rowY(sc, i) + ROW_H / 2;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(0, AXIS_H, LABEL_W - 8, sc.height - AXIS_H);
-    ctx.clip();
     if (row.kind === "group") {
       ctx.fillStyle = p.text;
       ctx.font = "bold " + FONT;
@@ -192,8 +194,8 @@ function drawLabels(ctx: Ctx, sc: Scene, first: number, last: number): void {
         ctx.textAlign = "left";
       }
     }
-    ctx.restore();
   }
+  ctx.restore();
   ctx.fillStyle = p.grid;
   ctx.fillRect(LABEL_W - 1, AXIS_H, 1, sc.height - AXIS_H);
 }

@@ -4,7 +4,7 @@
 import type { Arrow, Lane } from "./model";
 import type { Ctx, Scene } from "./draw";
 import { rowY } from "./draw";
-import { firstEndingAfter, visibleArrows } from "./query";
+import { firstArrowTo, firstEndingAfter } from "./query";
 import { LABEL_W, ROW_H } from "./view";
 
 /** MAX_ARROWS bounds the arrows one frame draws. */
@@ -26,7 +26,12 @@ export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): nu
     const row = sc.rows[i];
     if (row.kind !== "lane") continue;
     stubs.clear();
-    for (const a of visibleArrows(row.lane.links, sc.layout.maxArrow, t0, t1)) {
+    // The arrows visibleArrows() would list, without making the list.
+    const links = row.lane.links, until = t1 + sc.layout.maxArrow;
+    for (let j = firstArrowTo(links, t0); j < links.length; j++) {
+      const a = links[j];
+      if (a.toT > until) break;
+      if (a.fromT > t1) continue;
       const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
       if (rf === undefined || rt === undefined) continue;
       const isTo = a.to === row.lane.g;

@@ -41,19 +41,26 @@ export function visibleSpans(spans: readonly Span[], t0: number, t1: number): [n
 /** visibleArrows returns the arrows that cross the time range [t0, t1]:
  * they are sorted by target time and none is longer than maxLen. */
 export function visibleArrows(arrows: readonly Arrow[], maxLen: number, t0: number, t1: number): Arrow[] {
-  let lo = 0, hi = arrows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arrows[mid].toT < t0) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Arrow[] = [];
-  for (let i = lo; i < arrows.length; i++) {
+  for (let i = firstArrowTo(arrows, t0); i < arrows.length; i++) {
     const a = arrows[i];
     if (a.toT > t1 + maxLen) break;
     if (a.fromT <= t1) out.push(a);
   }
   return out;
+}
+
+/** firstArrowTo returns the index of the first arrow (sorted by target
+ * time) that ends at or after t, or arrows.length; visibleArrows without
+ * the list, for drawing. */
+export function firstArrowTo(arrows: readonly Arrow[], t: number): number {
+  let lo = 0, hi = arrows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arrows[mid].toT < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** totals sums the time goroutine lane spent in each state. */

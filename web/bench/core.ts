@@ -1,4 +1,4 @@
-// The timeline benchmark's measurements, shared by the Node run (a stub
+// The timeline benchmark's measurements, shared by the Node run (a call-counting
 // canvas: layout, queries and draw calls) and the Chromium run (a real
 // canvas, flushed after each frame).
 
@@ -27,7 +27,7 @@ export interface Result {
 export const TARGETS = { firstDrawMs: 100, frameMs: 16 };
 
 /** measure runs the benchmark drawing on ctx; flush forces the frame to
- * be rasterised (a no-op for a stub). Like the component, which draws
+ * be rasterised (a no-op for the counting canvas). Like the component, which draws
  * the empty timeline when it is mounted, it first draws an empty layout,
  * so that the canvas and its font are set up before the clock starts. */
 export function measure(ctx: Ctx, width: number, height: number, now: () => number, flush: () => void): Result {

@@ -1,6 +1,6 @@
 // The timeline benchmark (`go run ./cmd/webtest -bench`): 100,000 events
 // over 10,000 goroutines. It measures layout, the first draw and pan and
-// zoom frames, in Node with a stub canvas and then in headless Chromium
+// zoom frames, in Node with a call-counting canvas and then in headless Chromium
 // with a real one (skipped when no Chromium is installed). It reports
 // against the targets and does not fail on them: timings depend on the
 // machine.
@@ -8,12 +8,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { measure, report } from "./core";
-import { stubCtx } from "./stub";
+import { countingCtx } from "./countingctx";
 
 // Each setting runs twice: the first run is what a page sees first (cold
 // JIT), the second shows the steady state.
 for (const run of ["cold", "warm"]) {
-  console.log(report(`node, stub canvas 1200x600, ${run}`, measure(stubCtx(), 1200, 600, () => performance.now(), () => {})));
+  console.log(report(`node, counting canvas 1200x600, ${run}`, measure(countingCtx(), 1200, 600, () => performance.now(), () => {})));
 }
 
 const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";

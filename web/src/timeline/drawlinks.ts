@@ -13,7 +13,7 @@ export const MAX_ARROWS = 4000;
 /** drawArrows paints the arrows into or out of the lanes in rows
  * [first, last) and returns how many it drew. Each lane's links are
  * searched by time. An arrow between two visible lanes is drawn whole,
- * once; one whose other end is out of view is a short stub pointing up or
+ * once; one whose other end is out of view is a short tick pointing up or
  * down towards it, at most one per pixel column and direction, so that a
  * goroutine that spawned thousands does not paint a fan over everything. */
 export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): number {
@@ -21,11 +21,11 @@ export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): nu
   const k = (sc.width - LABEL_W) / (t1 - t0);
   let n = 0;
   ctx.lineWidth = 1;
-  const stubs = new Set<number>();
+  const ticks = new Set<number>();
   for (let i = first; i < last && n < MAX_ARROWS; i++) {
     const row = sc.rows[i];
     if (row.kind !== "lane") continue;
-    stubs.clear();
+    ticks.clear();
     // The arrows visibleArrows() would list, without making the list.
     const links = row.lane.links, until = t1 + sc.layout.maxArrow;
     for (let j = firstArrowTo(links, t0); j < links.length; j++) {
@@ -44,8 +44,8 @@ export function drawArrows(ctx: Ctx, sc: Scene, first: number, last: number): nu
       } else {
         const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
         const key = Math.round(x) * 2 + (dir > 0 ? 1 : 0);
-        if (stubs.has(key)) continue;
-        stubs.add(key);
+        if (ticks.has(key)) continue;
+        ticks.add(key);
         if (isTo) arrow(ctx, x, y + dir * ROW_H * 0.9, x, y, color(sc, a));
         else arrow(ctx, x, y, x, y + dir * ROW_H * 0.9, color(sc, a));
       }

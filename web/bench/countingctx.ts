@@ -3,8 +3,8 @@
 
 import type { Ctx } from "../src/timeline/draw";
 
-/** stubCtx returns a Ctx whose methods do nothing but count calls. */
-export function stubCtx(): Ctx & { calls: number } {
+/** countingCtx returns a Ctx whose methods do nothing but count calls. */
+export function countingCtx(): Ctx & { calls: number } {
   const c = {
     calls: 0, fillStyle: "", strokeStyle: "", lineWidth: 1, font: "", textBaseline: "alphabetic", textAlign: "left",
   } as Ctx & { calls: number };

@@ -79,9 +79,28 @@ func (m *Module) pipelineL(L *lua.LState) int {
 	return 1
 }
 
-// stageWorker is the body of one pipeline worker. The last worker of a
-// stage to end closes its output, also when fn raised.
+// stageWorker is the body of one pipeline worker: out gets fn(v) for each
+// v of in, nil results dropped. The last worker of a stage to end closes
+// its output, also when fn raised.
 func (s *sched) stageWorker(fn *lua.LFunction, in, out *channel, live *int, line int) body {
+	return s.relay(in, out, live, line, func(g *G, v lua.LValue) (lua.LValue, error) {
+		res, err := pcall(g.L, fn, []lua.LValue{v})
+		if err != nil || len(res) == 0 {
+			return lua.LNil, err
+		}
+		return res[0], nil
+	})
+}
+
+// forwarder copies in to out until in is closed and drained.
+func (s *sched) forwarder(in, out *channel, live *int, line int) body {
+	return s.relay(in, out, live, line, nil)
+}
+
+// relay is the loop of stage workers and forwarders: receive from in until
+// it is closed and drained, send each value through transform (nil: as it
+// is) to out, dropping nil results; the last relay of out closes it.
+func (s *sched) relay(in, out *channel, live *int, line int, transform func(*G, lua.LValue) (lua.LValue, error)) body {
 	return func(g *G) ([]lua.LValue, error) {
 		defer s.closeWhenLast(out, live, g)
 		for {
@@ -89,14 +108,15 @@ func (s *sched) stageWorker(fn *lua.LFunction, in, out *channel, live *int, line
 			if err != nil || !ok {
 				return nil, err
 			}
-			res, err := pcall(g.L, fn, []lua.LValue{v})
-			if err != nil {
-				return nil, err
+			if transform != nil {
+				if v, err = transform(g, v); err != nil {
+					return nil, err
+				}
+				if v == lua.LNil {
+					continue
+				}
 			}
-			if len(res) == 0 || res[0] == lua.LNil {
-				continue
-			}
-			if sent, err := s.chanSend(out, res[0], line); err != nil || !sent {
+			if sent, err := s.chanSend(out, v, line); err != nil || !sent {
 				return nil, err
 			}
 		}
@@ -196,20 +216,4 @@ func (m *Module) fanInL(L *lua.LState) int {
 	}
 	L.Push(newObject(L, channelType, out))
 	return 1
-}
-
-// forwarder copies in to out until in is closed and drained.
-func (s *sched) forwarder(in, out *channel, live *int, line int) body {
-	return func(g *G) ([]lua.LValue, error) {
-		defer s.closeWhenLast(out, live, g)
-		for {
-			v, ok, err := s.chanRecv(in, line)
-			if err != nil || !ok {
-				return nil, err
-			}
-			if sent, err := s.chanSend(out, v, line); err != nil || !sent {
-				return nil, err
-			}
-		}
-	}
 }

@@ -18,7 +18,8 @@ const TraceVersion = 1
 //	k      the kind, one of the Kind constants below
 //	g      the goroutine the event is about (main is 1)
 //	o      the other goroutine: parent for spawn, waker for unblock,
-//	       awaited goroutine for await, sender for recv
+//	       awaited goroutine for await, sender for recv, the holder of
+//	       the mutex a stuck goroutine waits on (its wait-for chain)
 //	line   source line in the script, where one applies
 //	reason why a goroutine blocks: sleep, chan send, chan receive, select,
 //	       await, wait group, mutex, rwmutex, semaphore, cond, timeout,
@@ -71,7 +72,7 @@ const (
 	KindRecv    Kind = "recv"    // g received on obj a value sent by o at time from
 	KindMark    Kind = "mark"    // g annotated the timeline with name
 	KindName    Kind = "name"    // g is now called name
-	KindStuck   Kind = "stuck"   // g can never wake: reason, obj, line
+	KindStuck   Kind = "stuck"   // g can never wake: reason, obj, line; o holds the mutex it waits on
 )
 
 // Trace is a whole run's event stream with its header, as the native runner

@@ -22,6 +22,9 @@ type wait struct {
 	Reason string // "sleep", "chan receive", ...
 	Object string // "chan 3", ...
 	Line   int
+	// holder, when set, names the goroutine that holds what is waited
+	// on (a mutex's owner), for the stuck event's wait-for chain.
+	holder func() int
 }
 
 // G is one Lua goroutine: a Go goroutine with its own Lua thread. Its fields

@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -175,4 +176,29 @@ print(s.completed, s.dropped, s.closed)
 goroutine.pool_create("p", {workers = 2})
 print(goroutine.pool_submit("p", function() end))
 `, "ran\t1\n1\t4\ttrue\np-1\n")
+}
+
+// A mutex deadlock's stuck events name each mutex's holder, so the
+// timeline can draw the cycle g2 → mutex 2 → g3 → mutex 1 → g2.
+func TestStuckEventsNameMutexHolders(t *testing.T) {
+	res, rec := run(t, `
+local a, b = goroutine.mutex(), goroutine.mutex()
+local wg = goroutine.wait_group()
+wg:add(2)
+goroutine.spawn(function() a:lock() goroutine.sleep(1) b:lock() end)
+goroutine.spawn(function() b:lock() goroutine.sleep(1) a:lock() end)
+wg:wait()
+`)
+	if res.Status != StatusDeadlock {
+		t.Fatalf("status = %s", res.Status)
+	}
+	holders := map[int]int{}
+	for _, e := range rec.Trace {
+		if e.Kind == KindStuck {
+			holders[e.G] = e.Other
+		}
+	}
+	if want := map[int]int{1: 0, 2: 3, 3: 2}; !reflect.DeepEqual(holders, want) {
+		t.Fatalf("stuck holders = %v, want %v", holders, want)
+	}
 }

@@ -87,7 +87,11 @@ func (s *sched) stuck() {
 		}
 		st := Stuck{G: g.id, Name: g.name, Reason: g.wait.Reason, Object: g.wait.Object, Line: g.wait.Line}
 		s.result.Stuck = append(s.result.Stuck, st)
-		s.emit(Event{Kind: KindStuck, G: g.id, Reason: st.Reason, Object: st.Object, Line: st.Line})
+		ev := Event{Kind: KindStuck, G: g.id, Reason: st.Reason, Object: st.Object, Line: st.Line}
+		if g.wait.holder != nil {
+			ev.Other = g.wait.holder()
+		}
+		s.emit(ev)
 		if g == s.main && s.stopped == nil {
 			s.stopped = &stopReason{status: StatusDeadlock, err: errDeadlock}
 		}

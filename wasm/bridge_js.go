@@ -13,15 +13,16 @@ import (
 // bridge is the JavaScript face of a session, installed as
 // globalThis.luaplay by main:
 //
-//	run(source, options, onBatch) → Promise<string>
+//	run(source, options, onBatch, key) → Promise<string>
 //	    options: an object or its JSON (see runOptions); onBatch(batchJSON)
-//	    receives each Batch as JSON while the run goes on. The Promise
-//	    resolves with the luamod.Result as JSON, or rejects with an Error
-//	    when the run could not start (bad options, a run already going) or
-//	    onBatch threw.
-//	cancel() → boolean
-//	    stops the current run (its Promise then resolves with status
-//	    "cancelled"); false when no run was going.
+//	    receives each Batch as JSON while the run goes on; key (a string or
+//	    number, default "") names the run: runs under different keys go on
+//	    at once. The Promise resolves with the luamod.Result as JSON, or
+//	    rejects with an Error when the run could not start (bad options, a
+//	    run already going under key) or onBatch threw.
+//	cancel(key) → boolean
+//	    stops the run under key (its Promise then resolves with status
+//	    "cancelled"); false when no run was going under it.
 //	chromeTrace(trace) → Promise<string>
 //	    converts a luamod.Trace (an object or its JSON) to the Chrome
 //	    trace-event format, for Perfetto and chrome://tracing.
@@ -58,6 +59,10 @@ func (b *bridge) install(target js.Value, name string) (release func()) {
 
 func (b *bridge) run(_ js.Value, args []js.Value) any {
 	src, opts, onBatch := arg(args, 0), arg(args, 1), arg(args, 2)
+	key, err := keyArg(arg(args, 3))
+	if err != nil {
+		return rejected(err)
+	}
 	if src.Type() != js.TypeString {
 		return rejected(fmt.Errorf("luaplay.run: source must be a string, got %s", src.Type()))
 	}
@@ -68,12 +73,12 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 	if err != nil {
 		return rejected(err)
 	}
-	pending, err := b.sess.start(src.String(), optsJSON)
+	pending, err := b.sess.start(key, src.String(), optsJSON)
 	if err != nil {
 		return rejected(err)
 	}
 	return promise(func() (any, error) {
-		d := &batchDelivery{fn: onBatch, stop: b.sess.stop}
+		d := &batchDelivery{fn: onBatch, stop: func() bool { return b.sess.stop(key) }}
 		res, err := pending.exec(d.deliver)
 		if err == nil {
 			err = d.failure()
@@ -85,8 +90,12 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 	})
 }
 
-func (b *bridge) cancel(js.Value, []js.Value) any {
-	return b.sess.stop()
+func (b *bridge) cancel(_ js.Value, args []js.Value) any {
+	key, err := keyArg(arg(args, 0))
+	if err != nil {
+		return false
+	}
+	return b.sess.stop(key)
 }
 
 func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {
@@ -152,6 +161,18 @@ func arg(args []js.Value, i int) js.Value {
 		return args[i]
 	}
 	return js.Undefined()
+}
+
+// keyArg reads a run key: a string, a number (as JavaScript prints it) or
+// nothing ("").
+func keyArg(v js.Value) (string, error) {
+	switch v.Type() {
+	case js.TypeUndefined, js.TypeNull:
+		return "", nil
+	case js.TypeString, js.TypeNumber:
+		return js.Global().Call("String", v).String(), nil
+	}
+	return "", errors.New("luaplay: a run key must be a string or a number, got " + v.Type().String())
 }
 
 // jsonArg accepts a JSON string, an object (stringified) or nothing.

@@ -132,6 +132,32 @@ func TestBridgeCancelStopsBusyLoop(t *testing.T) {
 	}
 }
 
+// TestBridgeRunsKeysAtOnce stops a busy loop under one key by its key
+// while a run under another key finishes.
+func TestBridgeRunsKeysAtOnce(t *testing.T) {
+	lp, got := installed(t), newBatches(t)
+	loop := lp.Call("run", "while true do end", nil, nil, 7)
+	sleeper := lp.Call("run", `goroutine.sleep(500) print("done")`, nil, got.fn, "b")
+	if _, err := await(t, lp.Call("run", "print(1)", nil, nil, "7")); err == nil || !strings.Contains(err.Error(), errBusy.Error()) {
+		t.Fatalf("second run under key 7: got %v, want %q", err, errBusy)
+	}
+	v, err := await(t, sleeper)
+	if err != nil || decodeResult(t, v).Status != luamod.StatusOK {
+		t.Fatalf("sleeper: %v %v", v, err)
+	}
+	if lp.Call("cancel", "b").Bool() || !lp.Call("cancel", 7).Bool() {
+		t.Fatal("cancel by key found the wrong runs")
+	}
+	if v, err := await(t, loop); err != nil || decodeResult(t, v).Status != luamod.StatusCancelled {
+		t.Fatalf("loop: %v %v, want cancelled", v, err)
+	}
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	if text(got.all, "stdout") != "done\n" {
+		t.Fatalf("sleeper printed %q", text(got.all, "stdout"))
+	}
+}
+
 func TestBridgeCancelRightAfterRun(t *testing.T) {
 	lp := installed(t)
 	p := lp.Call("run", "while true do end")
@@ -151,11 +177,12 @@ func TestBridgeRejectsMisuse(t *testing.T) {
 	lp := installed(t)
 	throws := js.Global().Get("Function").New("throw new Error('nope')")
 	for name, p := range map[string]js.Value{
-		`onBatch threw: JavaScript error: nope`: lp.Call("run", "print(1)", nil, throws),
-		"source must be a string":               lp.Call("run", 42),
-		"onBatch must be a function":            lp.Call("run", "", "{}", 1),
-		`unknown field "x"`:                     lp.Call("run", "", `{"x":1}`),
-		"expected an object or its JSON":        lp.Call("run", "", true),
+		`onBatch threw: JavaScript error: nope`:  lp.Call("run", "print(1)", nil, throws),
+		"source must be a string":                lp.Call("run", 42),
+		"onBatch must be a function":             lp.Call("run", "", "{}", 1),
+		`unknown field "x"`:                      lp.Call("run", "", `{"x":1}`),
+		"expected an object or its JSON":         lp.Call("run", "", true),
+		"a run key must be a string or a number": lp.Call("run", "", nil, nil, true),
 	} {
 		if _, err := await(t, p); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("got %v, want a rejection containing %q", err, name)

@@ -9,55 +9,59 @@ import (
 	"luaplay/luamod"
 )
 
-// errBusy is returned when a run is requested while another one goes on: a
-// worker runs one script at a time.
+// errBusy is returned when a run is requested under a key whose run still
+// goes on.
 var errBusy = errors.New("a run is already going")
 
-// session runs one script at a time and lets the page cancel it. It holds
+// session runs scripts and lets the page cancel them. Each run has a key
+// that its caller chooses: runs under different keys go on at once (the
+// examples embedded in one page share one worker and run independently),
+// a second run under a key still running is refused. The session holds
 // everything of the bridge that is not about JavaScript, so it is tested
 // natively too.
 type session struct {
-	mu     sync.Mutex
-	cancel context.CancelFunc // of the current run; nil when idle
+	mu   sync.Mutex
+	runs map[string]context.CancelFunc // by key, while the run goes on
 }
 
-// run decodes the options, runs src and returns the luamod.Result as JSON.
-// Output and events go to deliver in batches while the run goes on; the
-// last batch is delivered before run returns.
-func (s *session) run(src string, optsJSON []byte, deliver func(Batch)) ([]byte, error) {
-	p, err := s.start(src, optsJSON)
+// run decodes the options, runs src under key and returns the
+// luamod.Result as JSON. Output and events go to deliver in batches while
+// the run goes on; the last batch is delivered before run returns.
+func (s *session) run(key, src string, optsJSON []byte, deliver func(Batch)) ([]byte, error) {
+	p, err := s.start(key, src, optsJSON)
 	if err != nil {
 		return nil, err
 	}
 	return p.exec(deliver)
 }
 
-// pendingRun is a run that has claimed the session but not started yet.
+// pendingRun is a run that has claimed its key but not started yet.
 type pendingRun struct {
 	s    *session
+	key  string
 	ctx  context.Context
 	src  string
 	opts luamod.Options
 }
 
-// start decodes the options and claims the session without blocking, so
-// the bridge refuses a second run, and a cancel that follows is honoured,
-// before the run's goroutine is even scheduled.
-func (s *session) start(src string, optsJSON []byte) (*pendingRun, error) {
+// start decodes the options and claims key without blocking, so the
+// bridge refuses a second run under it, and a cancel that follows is
+// honoured, before the run's goroutine is even scheduled.
+func (s *session) start(key, src string, optsJSON []byte) (*pendingRun, error) {
 	opts, err := decodeOptions(optsJSON)
 	if err != nil {
 		return nil, err
 	}
-	ctx, err := s.begin()
+	ctx, err := s.begin(key)
 	if err != nil {
 		return nil, err
 	}
-	return &pendingRun{s: s, ctx: ctx, src: src, opts: opts}, nil
+	return &pendingRun{s: s, key: key, ctx: ctx, src: src, opts: opts}, nil
 }
 
-// exec performs the run and releases the session when it ends.
+// exec performs the run and releases its key when it ends.
 func (p *pendingRun) exec(deliver func(Batch)) ([]byte, error) {
-	defer p.s.end()
+	defer p.s.end(p.key)
 	sink := newBatcher(deliver)
 	stop := make(chan struct{})
 	ticking := make(chan struct{})
@@ -72,33 +76,37 @@ func (p *pendingRun) exec(deliver func(Batch)) ([]byte, error) {
 	return json.Marshal(res)
 }
 
-// begin marks the session busy and returns the run's context.
-func (s *session) begin() (context.Context, error) {
+// begin claims key and returns the run's context.
+func (s *session) begin(key string) (context.Context, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cancel != nil {
+	if _, busy := s.runs[key]; busy {
 		return nil, errBusy
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
+	if s.runs == nil {
+		s.runs = map[string]context.CancelFunc{}
+	}
+	s.runs[key] = cancel
 	return ctx, nil
 }
 
-func (s *session) end() {
+func (s *session) end(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.cancel()
-	s.cancel = nil
+	s.runs[key]()
+	delete(s.runs, key)
 }
 
-// stop cancels the current run and reports whether there was one. It never
-// blocks: the run notices at its next check and ends with status cancelled.
-func (s *session) stop() bool {
+// stop cancels the run under key and reports whether there was one. It
+// never blocks: the run notices at its next check and ends with status
+// cancelled.
+func (s *session) stop(key string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cancel == nil {
-		return false
+	cancel, ok := s.runs[key]
+	if ok {
+		cancel()
 	}
-	s.cancel()
-	return true
+	return ok
 }

@@ -16,7 +16,7 @@ func runSession(t *testing.T, s *session, src, opts string) (luamod.Result, Batc
 	t.Helper()
 	var mu sync.Mutex
 	var all Batch
-	data, err := s.run(src, []byte(opts), func(b Batch) {
+	data, err := s.run("", src, []byte(opts), func(b Batch) {
 		mu.Lock()
 		defer mu.Unlock()
 		all.Output = append(all.Output, b.Output...)
@@ -71,18 +71,18 @@ func TestSessionReportsScriptErrorInResult(t *testing.T) {
 
 func TestSessionRejectsBadOptions(t *testing.T) {
 	var s session
-	_, err := s.run("print(1)", []byte(`{"sed":1}`), func(Batch) {})
+	_, err := s.run("", "print(1)", []byte(`{"sed":1}`), func(Batch) {})
 	if err == nil || !strings.Contains(err.Error(), `unknown field "sed"`) {
 		t.Fatalf("got %v, want unknown field error", err)
 	}
-	if s.stop() {
+	if s.stop("") {
 		t.Fatal("stop after a rejected run reported a run going")
 	}
 }
 
 func TestSessionStopEndsBusyLoopAndRefusesSecondRun(t *testing.T) {
 	var s session
-	if s.stop() {
+	if s.stop("") {
 		t.Fatal("stop reported a run while idle")
 	}
 	done := make(chan luamod.Result)
@@ -90,12 +90,12 @@ func TestSessionStopEndsBusyLoopAndRefusesSecondRun(t *testing.T) {
 		res, _ := runSession(t, &s, "while true do end", "")
 		done <- res
 	}()
-	waitBusy(t, &s)
-	if _, err := s.run("print(1)", nil, func(Batch) {}); !errors.Is(err, errBusy) {
+	waitBusy(t, &s, "")
+	if _, err := s.run("", "print(1)", nil, func(Batch) {}); !errors.Is(err, errBusy) {
 		t.Fatalf("second run: got %v, want errBusy", err)
 	}
 	start := time.Now()
-	if !s.stop() {
+	if !s.stop("") {
 		t.Fatal("stop found no run")
 	}
 	res := <-done
@@ -110,12 +110,12 @@ func TestSessionStopEndsBusyLoopAndRefusesSecondRun(t *testing.T) {
 	}
 }
 
-func waitBusy(t *testing.T, s *session) {
+func waitBusy(t *testing.T, s *session, key string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		s.mu.Lock()
-		busy := s.cancel != nil
+		_, busy := s.runs[key]
 		s.mu.Unlock()
 		if busy {
 			return
@@ -123,4 +123,50 @@ func waitBusy(t *testing.T, s *session) {
 		time.Sleep(time.Millisecond)
 	}
 	t.Fatal("the run did not start")
+}
+
+// TestSessionRunsKeysAtOnce has a busy loop, a sleeper and a failing run
+// going at once under three keys, as three examples of one page do: the
+// sleeper finishes, the failure stays its own, and stopping the loop stops
+// only it.
+func TestSessionRunsKeysAtOnce(t *testing.T) {
+	var s session
+	results := map[string]chan luamod.Result{"loop": make(chan luamod.Result, 1), "sleep": make(chan luamod.Result, 1), "fail": make(chan luamod.Result, 1)}
+	srcs := map[string]string{
+		"loop":  "while true do end",
+		"sleep": `for i = 1, 3 do goroutine.sleep(100) print("tick", i) end`,
+		"fail":  `error("boom")`,
+	}
+	for key, src := range srcs {
+		go func() {
+			data, err := s.run(key, src, nil, func(Batch) {})
+			var res luamod.Result
+			if err == nil {
+				err = json.Unmarshal(data, &res)
+			}
+			if err != nil {
+				t.Errorf("%s: %v", key, err)
+			}
+			results[key] <- res
+		}()
+	}
+	waitBusy(t, &s, "loop")
+	if _, err := s.run("loop", "print(1)", nil, func(Batch) {}); !errors.Is(err, errBusy) {
+		t.Fatalf("second run under a busy key: got %v, want errBusy", err)
+	}
+	if res := <-results["sleep"]; res.Status != luamod.StatusOK {
+		t.Fatalf("sleeper: %+v", res)
+	}
+	if res := <-results["fail"]; res.Status != luamod.StatusError || !strings.Contains(res.Error, "boom") {
+		t.Fatalf("failing run: %+v", res)
+	}
+	if !s.stop("loop") {
+		t.Fatal("stop found no loop")
+	}
+	if res := <-results["loop"]; res.Status != luamod.StatusCancelled {
+		t.Fatalf("loop: %+v, want cancelled", res)
+	}
+	if s.stop("loop") || s.stop("sleep") {
+		t.Fatal("stop found a run after every run ended")
+	}
 }

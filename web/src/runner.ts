@@ -1,10 +1,12 @@
 // The page's handle on the engine: starts the Web Worker, reports its load
-// progress, runs one script at a time and stops it. A worker that does not
+// progress, runs scripts (one at a time, or several at once for the
+// embedded examples of a page) and stops them. A worker that does not
 // answer a cancel within a second is terminated and replaced, without a
 // page reload.
 
 import { cancelledResult, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
 import type { RunResult, Trace, TraceEvent } from "./trace";
+import { startWorker } from "./workerstart";
 
 /** Where the engine is in loading. total is 0 when the size is unknown. */
 export type LoadState =
@@ -29,9 +31,11 @@ export interface RunHandle {
 }
 
 export interface RunnerOptions {
-  workerURL?: string; // default "worker.js", relative to the page
+  workerURL?: string; // default "worker.js", relative to the page; may be on another origin
   wasmURL?: string; // default "luaplay.wasm", relative to the worker
   cancelGraceMs?: number; // default 1000
+  /** concurrent lets runs go on at once; by default a second run rejects. */
+  concurrent?: boolean;
 }
 
 interface Current {
@@ -47,7 +51,7 @@ export class Runner {
   private module?: WebAssembly.Module;
   private state: LoadState = { phase: "loading", loaded: 0, total: 0 };
   private listeners = new Set<(s: LoadState) => void>();
-  private current?: Current;
+  private runs = new Map<number, Current>();
   private conversions = new Map<number, { resolve(json: string): void; reject(err: Error): void }>();
   private nextId = 1;
   private hangNext = false;
@@ -55,7 +59,7 @@ export class Runner {
   private readonly opts: Required<RunnerOptions>;
 
   constructor(opts: RunnerOptions = {}) {
-    this.opts = { workerURL: "worker.js", wasmURL: "luaplay.wasm", cancelGraceMs: 1000, ...opts };
+    this.opts = { workerURL: "worker.js", wasmURL: "luaplay.wasm", cancelGraceMs: 1000, concurrent: false, ...opts };
     this.spawn();
   }
 
@@ -85,7 +89,7 @@ export class Runner {
 
   /** busy tells whether a run is going on. */
   get busy(): boolean {
-    return this.current !== undefined;
+    return this.runs.size > 0;
   }
 
   /** workerGeneration counts the workers started so far (1 until a restart). */
@@ -98,14 +102,15 @@ export class Runner {
     this.hangNext = true;
   }
 
-  /** run starts source; a run already going makes the result reject. */
+  /** run starts source; unless the runner is concurrent, a run already
+   * going makes the result reject. */
   run(source: string, options: RunOptions = {}, handlers: RunHandlers = {}): RunHandle {
-    if (this.current) {
+    if (this.busy && !this.opts.concurrent) {
       return { result: Promise.reject(new Error("a run is already going")), cancel: () => {} };
     }
     const id = this.nextId++;
     const result = new Promise<RunResult>((resolve, reject) => {
-      this.current = { id, handlers, resolve, reject };
+      this.runs.set(id, { id, handlers, resolve, reject });
     });
     const hang = this.hangNext;
     this.hangNext = false;
@@ -130,18 +135,19 @@ export class Runner {
 
   /** failAll rejects everything the current worker was asked for. */
   private failAll(err: Error): void {
-    this.finish((c) => c.reject(err));
+    for (const id of [...this.runs.keys()]) this.finish(id, (c) => c.reject(err));
     for (const conv of this.conversions.values()) conv.reject(err);
     this.conversions.clear();
   }
 
   private cancel(id: number): void {
-    const c = this.current;
-    if (!c || c.id !== id || c.timer !== undefined) return;
+    const c = this.runs.get(id);
+    if (!c || c.timer !== undefined) return;
     this.send({ type: "cancel", id });
     c.timer = setTimeout(() => {
+      this.finish(id, (cur) => cur.resolve(cancelledResult("run cancelled: the engine did not stop in time and was restarted")));
       this.restart();
-      this.finish((cur) => cur.resolve(cancelledResult("run cancelled: the engine did not stop in time and was restarted")));
+      this.failAll(new Error("the engine was restarted to stop another run"));
     }, this.opts.cancelGraceMs);
   }
 
@@ -154,17 +160,17 @@ export class Runner {
     for (const fn of this.listeners) fn(s);
   }
 
-  /** finish ends the current run with settle. */
-  private finish(settle: (c: Current) => void): void {
-    const c = this.current;
+  /** finish ends run id with settle. */
+  private finish(id: number, settle: (c: Current) => void): void {
+    const c = this.runs.get(id);
     if (!c) return;
-    this.current = undefined;
+    this.runs.delete(id);
     if (c.timer !== undefined) clearTimeout(c.timer);
     settle(c);
   }
 
   private spawn(): void {
-    const worker = new Worker(this.opts.workerURL);
+    const worker = startWorker(this.opts.workerURL);
     this.worker = worker;
     this.generation++;
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -175,7 +181,8 @@ export class Runner {
       if (worker === this.worker) this.crashed(e.message || "the engine's worker failed");
     };
     this.setState({ phase: "loading", loaded: 0, total: 0 });
-    this.send({ type: "init", wasmURL: this.opts.wasmURL, module: this.module });
+    const wasmURL = new URL(this.opts.wasmURL, new URL(this.opts.workerURL, location.href)).href;
+    this.send({ type: "init", wasmURL, module: this.module });
   }
 
   private restart(): void {
@@ -195,7 +202,7 @@ export class Runner {
       return;
     }
     this.restart();
-    this.finish((c) => c.reject(new Error(`the engine stopped unexpectedly (${message}); it was restarted`)));
+    this.failAll(new Error(`the engine stopped unexpectedly (${message}); it was restarted`));
   }
 
   private receive(m: FromWorker): void {
@@ -210,14 +217,16 @@ export class Runner {
       case "loadFailed":
         this.setState({ phase: "failed", message: m.message });
         break;
-      case "batch":
-        if (m.id === this.current?.id) deliver(JSON.parse(m.batch) as Batch, this.current.handlers);
+      case "batch": {
+        const c = this.runs.get(m.id);
+        if (c) deliver(JSON.parse(m.batch) as Batch, c.handlers);
         break;
+      }
       case "result":
-        if (m.id === this.current?.id) this.finish((c) => c.resolve(JSON.parse(m.result) as RunResult));
+        this.finish(m.id, (c) => c.resolve(JSON.parse(m.result) as RunResult));
         break;
       case "runFailed":
-        if (m.id === this.current?.id) this.finish((c) => c.reject(new Error(m.message)));
+        this.finish(m.id, (c) => c.reject(new Error(m.message)));
         break;
       case "chromeTraceDone": {
         const conv = this.conversions.get(m.id);

@@ -1,7 +1,8 @@
 // The engine's Web Worker: loads the Go runtime glue and the wasm once,
-// then runs one script at a time through globalThis.luaplay (see
-// wasm/bridge_js.go). A busy script pauses every 50 ms (luamod/pause_js.go),
-// so a cancel message is handled promptly.
+// then runs scripts through globalThis.luaplay (see wasm/bridge_js.go),
+// each under its run id, so several go on at once when the page asks (the
+// embedded examples of a page share this worker). A busy script pauses
+// every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
@@ -16,18 +17,20 @@ declare class Go {
 
 /** The bridge that the Go program installs. */
 interface Luaplay {
-  run(source: string, options: string, onBatch: (batch: string) => void): Promise<string>;
-  cancel(): boolean;
+  run(source: string, options: string, onBatch: (batch: string) => void, key: number): Promise<string>;
+  cancel(key: number): boolean;
   chromeTrace(trace: string): Promise<string>;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.importScripts("wasm_exec.js");
+// A worker started from another origin's bootstrap (embed.ts) has had the
+// glue imported by absolute URL already.
+if (typeof (globalThis as { Go?: unknown }).Go !== "function") scope.importScripts("wasm_exec.js");
 
 let engine: Promise<Luaplay> | undefined;
 let bridge: Luaplay | undefined; // the engine, once loaded
-let running: number | undefined; // the run the engine is executing
-let cancelledEarly: number | undefined; // a run cancelled before it started
+const running = new Set<number>(); // the runs the engine is executing
+const cancelledEarly = new Set<number>(); // runs cancelled before they started
 
 function post(msg: FromWorker): void {
   scope.postMessage(msg);
@@ -47,8 +50,8 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
       void run(m.id, m.source, JSON.stringify(m.options ?? {}), m.hang === true);
       break;
     case "cancel":
-      if (m.id === running) bridge?.cancel();
-      else cancelledEarly = m.id;
+      if (running.has(m.id)) bridge?.cancel(m.id);
+      else cancelledEarly.add(m.id);
       break;
     case "chromeTrace":
       void convert(m.id, m.trace);
@@ -125,7 +128,7 @@ async function countProgress(body: ReadableStream<Uint8Array>, total: number): P
   }
 }
 
-/** run runs one script; the bridge refuses a second one while it goes on. */
+/** run runs one script under its id. */
 async function run(id: number, source: string, options: string, hang: boolean): Promise<void> {
   if (hang) spin(30_000);
   let lp: Luaplay;
@@ -136,18 +139,18 @@ async function run(id: number, source: string, options: string, hang: boolean): 
     post({ type: "runFailed", id, message: `the engine is not loaded: ${message(err)}` });
     return;
   }
-  if (cancelledEarly === id) {
+  if (cancelledEarly.delete(id)) {
     post({ type: "result", id, result: JSON.stringify(cancelledResult("run cancelled")) });
     return;
   }
-  running = id;
+  running.add(id);
   try {
-    const result = await lp.run(source, options, (batch) => post({ type: "batch", id, batch }));
+    const result = await lp.run(source, options, (batch) => post({ type: "batch", id, batch }), id);
     post({ type: "result", id, result });
   } catch (err) {
     post({ type: "runFailed", id, message: message(err) });
   } finally {
-    if (running === id) running = undefined;
+    running.delete(id);
   }
 }
 

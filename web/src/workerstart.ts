@@ -1,0 +1,20 @@
+// Starting the engine's worker from any page. A worker script must come
+// from the page's own origin, so when the engine lives on another origin
+// (an embedded example whose embed.js is served elsewhere) the worker is
+// started from a one-line bootstrap made here, which imports the Go glue
+// and the worker by absolute URL. That needs the host page to allow blob:
+// workers (CSP worker-src) and the engine's host to send CORS headers for
+// the wasm; README "Embedding examples" says so.
+
+/** startWorker starts the worker script at url (relative to the page). */
+export function startWorker(url: string): Worker {
+  const abs = new URL(url, location.href);
+  if (abs.origin === location.origin) return new Worker(abs.href);
+  const glue = new URL("wasm_exec.js", abs).href;
+  const code = `importScripts(${JSON.stringify(glue)}, ${JSON.stringify(abs.href)});`;
+  const blob = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+  const worker = new Worker(blob);
+  // The bootstrap is read as the worker starts; its first message says it was.
+  worker.addEventListener("message", () => URL.revokeObjectURL(blob), { once: true });
+  return worker;
+}

@@ -4,13 +4,22 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WASM_EXEC_DIR="$(go env GOROOT)/lib/wasm"
+CHROMIUM="${LP_CHROMIUM:-/usr/bin/chromium}" # where playwright.config.ts looks
 
-# deps installs what the browser side needs: npm packages and Chromium.
-deps() {
-  if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
-    npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund
+# npm_deps installs the npm packages the bundle needs, exactly as
+# package-lock.json pins them: a lockfile that drifts from package.json
+# fails here instead of being rewritten.
+npm_deps() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] ||
+    [ package.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
   fi
-  if [ ! -x /usr/bin/chromium ]; then
+}
+
+# browser_deps installs Debian's Chromium for the browser tests and the
+# timeline benchmark, when it is missing.
+browser_deps() {
+  if [ ! -x "$CHROMIUM" ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq && apt-get install -y -qq chromium
     else
@@ -37,7 +46,8 @@ bench() {
   PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 900 \
     go test -run '^$' -bench 'Fib|SpawnAwait|Parked' -benchmem -count 1 ./luamod/
   echo "== timeline: 120k events, 10k lanes (node and headless Chromium)"
-  deps
+  npm_deps
+  browser_deps
   go run ./cmd/webtest -bench
 }
 
@@ -73,15 +83,16 @@ case "$cmd" in
     bench
     ;;
   build)
-    deps
+    npm_deps
     build
     ;;
   serve)
-    deps
+    npm_deps
     serve "$@"
     ;;
   test)
-    deps
+    npm_deps
+    browser_deps
     test_go
     go run ./cmd/webtest
     test_web

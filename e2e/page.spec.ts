@@ -5,10 +5,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import { parseExampleHeader, parseExampleIndex } from "../web/src/examples";
+import { parseExampleIndex } from "../web/src/examples";
 import type { App } from "../web/src/app";
 
 const examples = parseExampleIndex(JSON.parse(readFileSync("web/examples/index.json", "utf8")));
+const exampleSource = (file: string) => readFileSync(`web/examples/${file}`, "utf8");
 
 
 const output = (page: Page) => page.getByRole("log", { name: "Output" });
@@ -37,17 +38,17 @@ async function finished(page: Page): Promise<string | null> {
 
 for (const ex of examples) {
   test(`example ${ex.file} keeps its promise`, async ({ page }) => {
-    const h = parseExampleHeader(readFileSync(`web/examples/${ex.file}`, "utf8"));
+    const src = exampleSource(ex.file);
     const errors = await open(page);
     await page.getByLabel("Examples").selectOption(ex.file);
-    await expect.poll(() => code(page)).toContain(`-- Title: ${h.title}`);
+    await expect.poll(() => code(page)).toBe(src);
     await page.getByRole("button", { name: "Run" }).click();
-    expect(await finished(page)).toBe(h.expect === "ok" || h.expect === "leak" ? "done" : "failed");
-    for (const want of h.contains) await expect(output(page)).toContainText(want);
+    expect(await finished(page)).toBe(ex.expect === "ok" || ex.expect === "leak" ? "done" : "failed");
+    for (const want of ex.contains) await expect(output(page)).toContainText(want);
     const status = page.getByRole("status");
-    if (h.expect === "leak") await expect(status).toContainText("leaked");
-    if (h.expect === "deadlock") await expect(status).toHaveText("Deadlock");
-    if (h.expect === "error") await expect(status).toContainText("Failed: ");
+    if (ex.expect === "leak") await expect(status).toContainText("leaked");
+    if (ex.expect === "deadlock") await expect(status).toHaveText("Deadlock");
+    if (ex.expect === "error") await expect(status).toContainText("Failed: ");
     expect(errors).toEqual([]);
   });
 }
@@ -76,7 +77,7 @@ test("a shared link carries the code and options to a fresh browser", async ({ p
 test("a damaged shared link says so and leaves a usable page", async ({ page }) => {
   await open(page, "./?test#v1.not*base64");
   await expect(output(page)).toContainText("Could not open the shared link: shared link is damaged");
-  expect(await code(page)).toContain("-- Title:");
+  expect(await code(page)).toBe(exampleSource(examples[0].file));
 });
 
 test("reload keeps the code and options; picking an example replaces them", async ({ page }) => {
@@ -93,24 +94,24 @@ test("reload keeps the code and options; picking an example replaces them", asyn
   await expect(page.getByLabel("Virtual time")).not.toBeChecked();
 
   await page.getByLabel("Examples").selectOption("leak.lua");
-  await expect.poll(() => code(page)).toContain("-- Title: Goroutine leak");
+  await expect.poll(() => code(page)).toBe(exampleSource("leak.lua"));
   await page.reload();
   await page.waitForFunction(() => "__lp" in window);
   await page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.ready);
-  expect(await code(page)).toContain("-- Title: Goroutine leak");
+  expect(await code(page)).toBe(exampleSource("leak.lua"));
   await expect(page.getByLabel("Examples")).toHaveValue("leak.lua");
 });
 
 test("an error's file:line link moves the cursor to that line", async ({ page }) => {
   await open(page);
   await page.getByLabel("Examples").selectOption("errors.lua");
-  await expect.poll(() => code(page)).toContain("Errors: which goroutine");
+  await expect.poll(() => code(page)).toBe(exampleSource("errors.lua"));
   await page.getByRole("button", { name: "Run" }).click();
   expect(await finished(page)).toBe("failed");
   expect(await cursorLine(page)).toBe(1);
-  const link = output(page).getByRole("button", { name: "main.lua:12" }).first();
+  const link = output(page).getByRole("button", { name: "main.lua:7" }).first();
   await link.click();
-  expect(await cursorLine(page)).toBe(12);
+  expect(await cursorLine(page)).toBe(7);
   await expect(page.getByLabel("Lua source")).toBeFocused();
   // The failing line is marked in the editor too.
   await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);

@@ -11,71 +11,63 @@ import (
 	"testing"
 )
 
-// examplesDir holds the playground's examples; this test keeps each one's
-// promise (its Expect and Output contains header lines) true.
+// examplesDir holds the playground's examples. Its index.json lists them in
+// menu order with what each promises (Expect, Contains); these tests keep
+// those promises true. The promises live there, not in the scripts, so an
+// example opens in the editor without test metadata.
 const examplesDir = "../web/examples"
 
-// exampleHeader is what an example's leading comment lines promise.
-type exampleHeader struct {
-	Title    string
-	Expect   string   // ok, error, deadlock or leak
-	Contains []string // substrings of the whole output, stdout and stderr
+// exampleEntry is one entry of index.json.
+type exampleEntry struct {
+	File     string   `json:"file"`
+	Title    string   `json:"title"`
+	Expect   string   `json:"expect"`   // ok, error, deadlock or leak
+	Contains []string `json:"contains"` // substrings of the whole output, stdout and stderr
 }
 
-// parseExampleHeader reads the "-- Key: value" lines at the top of src.
-func parseExampleHeader(src string) exampleHeader {
-	var h exampleHeader
-	for _, line := range strings.Split(src, "\n") {
-		if !strings.HasPrefix(line, "--") {
-			break
-		}
-		key, value, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "--")), ":")
-		if !ok {
-			continue
-		}
-		value = strings.TrimSpace(value)
-		switch key {
-		case "Title":
-			h.Title = value
-		case "Expect":
-			h.Expect = value
-		case "Output contains":
-			h.Contains = append(h.Contains, value)
-		}
+// exampleIndex reads index.json.
+func exampleIndex(t *testing.T) []exampleEntry {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(examplesDir, "index.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return h
+	var index []exampleEntry
+	if err := json.Unmarshal(data, &index); err != nil {
+		t.Fatalf("index.json: %v", err)
+	}
+	return index
 }
 
 func TestExamples(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(examplesDir, "*.lua"))
-	if err != nil || len(files) < 15 {
-		t.Fatalf("want at least 15 examples in %s, found %d (%v)", examplesDir, len(files), err)
+	index := exampleIndex(t)
+	if len(index) < 15 {
+		t.Fatalf("want at least 15 examples in %s/index.json, found %d", examplesDir, len(index))
 	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
+	for _, e := range index {
+		t.Run(e.File, func(t *testing.T) {
 			t.Parallel()
-			src, err := os.ReadFile(file)
+			src, err := os.ReadFile(filepath.Join(examplesDir, e.File))
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkExample(t, string(src))
+			checkExample(t, e, string(src))
 		})
 	}
 }
 
-// checkExample runs src twice and wants the outcome its header promises,
+// checkExample runs src twice and wants the outcome its entry promises,
 // and the same output both times (virtual time is reproducible).
-func checkExample(t *testing.T, src string) {
+func checkExample(t *testing.T, e exampleEntry, src string) {
 	t.Helper()
-	h := parseExampleHeader(src)
-	if h.Title == "" || h.Expect == "" {
-		t.Fatalf("header lacks -- Title: or -- Expect: (%+v)", h)
+	if e.Title == "" || !slices.Contains([]string{"ok", "error", "deadlock", "leak"}, e.Expect) {
+		t.Fatalf("index.json entry needs a title and an expect of ok, error, deadlock or leak (%+v)", e)
 	}
 	res, rec := run(t, src)
-	if got := exampleOutcome(res); got != h.Expect {
-		t.Fatalf("outcome %s (%s %q), want %s\noutput:\n%s", got, res.Status, res.Error, h.Expect, rec.All.String())
+	if got := exampleOutcome(res); got != e.Expect {
+		t.Fatalf("outcome %s (%s %q), want %s\noutput:\n%s", got, res.Status, res.Error, e.Expect, rec.All.String())
 	}
-	for _, want := range h.Contains {
+	for _, want := range e.Contains {
 		if !strings.Contains(rec.All.String(), want) {
 			t.Errorf("output lacks %q\noutput:\n%s", want, rec.All.String())
 		}
@@ -87,7 +79,7 @@ func checkExample(t *testing.T, src string) {
 	}
 }
 
-// exampleOutcome names a result the way example headers do.
+// exampleOutcome names a result the way index.json does.
 func exampleOutcome(res Result) string {
 	switch {
 	case res.Status == StatusOK && len(res.Stuck) > 0:
@@ -99,27 +91,23 @@ func exampleOutcome(res Result) string {
 	}
 }
 
-// TestExampleIndex wants index.json to list every example once, with the
-// title of its header, so the page's Examples menu matches the files.
+// testMetadata matches the header lines examples once carried; a user who
+// opens an example should see only the explanation and the code.
+var testMetadata = regexp.MustCompile(`(?m)^--\s*(Title|Expect|Output contains)\s*:`)
+
+// TestExampleIndex wants index.json to list every example once, and no
+// example to show test metadata.
 func TestExampleIndex(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(examplesDir, "index.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var index []struct{ File, Title string }
-	if err := json.Unmarshal(data, &index); err != nil {
-		t.Fatalf("index.json: %v", err)
-	}
 	files, _ := filepath.Glob(filepath.Join(examplesDir, "*.lua"))
 	var listed []string
-	for _, e := range index {
+	for _, e := range exampleIndex(t) {
 		src, err := os.ReadFile(filepath.Join(examplesDir, e.File))
 		if err != nil {
 			t.Errorf("index.json names %s: %v", e.File, err)
 			continue
 		}
-		if got := parseExampleHeader(string(src)).Title; got != e.Title {
-			t.Errorf("%s: index.json title %q, header title %q", e.File, e.Title, got)
+		if m := testMetadata.Find(src); m != nil {
+			t.Errorf("%s shows test metadata %q: move it to index.json", e.File, m)
 		}
 		listed = append(listed, e.File)
 	}
@@ -128,17 +116,10 @@ func TestExampleIndex(t *testing.T) {
 			t.Errorf("%s is not in index.json", filepath.Base(f))
 		}
 	}
+	n := len(listed)
 	slices.Sort(listed)
-	if len(slices.Compact(listed)) != len(index) {
+	if len(slices.Compact(listed)) != n {
 		t.Errorf("index.json lists a file twice")
-	}
-}
-
-func TestParseExampleHeader(t *testing.T) {
-	h := parseExampleHeader("-- Title: T\n-- Expect: leak\n-- Output contains: a: b\n--\n-- Expect: later text\nprint(1)\n-- Output contains: not header")
-	want := exampleHeader{Title: "T", Expect: "later text", Contains: []string{"a: b"}}
-	if h.Title != want.Title || h.Expect != want.Expect || !slices.Equal(h.Contains, want.Contains) {
-		t.Fatalf("got %+v, want %+v", h, want)
 	}
 }
 

@@ -1,8 +1,3 @@
--- Title: async / await
--- Expect: ok
--- Output contains: user ada has 3 orders
--- Output contains: inventory failed: warehouse offline
---
 -- async(fn, ...) starts fn in a goroutine and returns a handle; await
 -- returns true and fn's values, or false and the error. await_all
 -- collects a whole list, in list order, without stopping at the first

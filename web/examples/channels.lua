@@ -1,8 +1,3 @@
--- Title: Channels: producer and consumer
--- Expect: ok
--- Output contains: received 1 4 9 16 25
--- Output contains: channel closed after 5 values
---
 -- A channel passes values between goroutines. With capacity 2 the
 -- producer runs up to two values ahead of the consumer, then blocks on
 -- send until there is room. close() tells the receiver nothing more

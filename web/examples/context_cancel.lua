@@ -1,8 +1,3 @@
--- Title: Context: cancel and deadline
--- Expect: ok
--- Output contains: worker 1 stopped after 3 ticks: context canceled
--- Output contains: deadline: context deadline exceeded
---
 -- A context carries cancellation to every goroutine that watches it.
 -- ctx:done() is a channel for select; ctx:err() says why it ended.
 

@@ -1,8 +1,3 @@
--- Title: Deadlock detection
--- Expect: deadlock
--- Output contains: all goroutines are asleep - deadlock!
--- Output contains: goroutine 1 (main)
---
 -- The main goroutine waits for a reply before it has sent the request,
 -- and the server waits for the request: neither can go on. Like Go, the
 -- run stops and lists every stuck goroutine with what it waits on and

@@ -1,11 +1,6 @@
--- Title: Errors: which goroutine, which line
--- Expect: error
--- Output contains: main.lua:12:
--- Output contains: async errors are returned: disk full
---
 -- An error ends only the goroutine that raised it; the others go on and
 -- the run is reported as failed, with the goroutine id and a traceback.
--- Click main.lua:12 in the output to jump to the line. Errors inside
+-- Click main.lua:7 in the output to jump to the line. Errors inside
 -- async, timeout and pool tasks are returned to whoever awaits them.
 
 local function port_of(config)

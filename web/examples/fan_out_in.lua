@@ -1,8 +1,3 @@
--- Title: Fan-out / fan-in: collect metrics
--- Expect: ok
--- Output contains: collected 12 metrics from 12 hosts
--- Output contains: average load 48.8
---
 -- fan_out spreads the hosts over 3 collectors (each host goes to exactly
 -- one); every collector sends what it measured on its own channel, and
 -- fan_in merges those channels into one, closed when all are closed.

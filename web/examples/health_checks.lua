@@ -1,8 +1,3 @@
--- Title: Parallel I/O: health checks and their speedup
--- Expect: ok
--- Output contains: 10 services checked
--- Output contains: speedup
---
 -- The announcement's first use case: check many services at once. Each
 -- check waits on the network (simulated with goroutine.sleep), so ten
 -- of them in parallel take about as long as the slowest one. The speedup

@@ -1,8 +1,3 @@
--- Title: Hello, goroutines
--- Expect: ok
--- Output contains: hello from goroutine 2
--- Output contains: all done: 3 goroutines finished
---
 -- goroutine.spawn runs a function in a new goroutine; a wait group lets
 -- the main goroutine wait until they have all finished. Press Run
 -- (Ctrl+Enter) and look at the timeline: one row per goroutine.

@@ -1,8 +1,3 @@
--- Title: Goroutine leak
--- Expect: leak
--- Output contains: first answer from mirror
--- Output contains: 2 goroutine(s) leaked
---
 -- Ask three mirrors and take the first answer. The run succeeds, but
 -- the two slower mirrors block forever on an unbuffered send nobody
 -- receives: a leak, reported when the run ends. Fix it with

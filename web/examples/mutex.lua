@@ -1,7 +1,3 @@
--- Title: Mutex: a lost update, then fixed
--- Expect: ok
--- Output contains: with the mutex: 500
---
 -- Fifty goroutines each add 10 to a shared balance. goroutine.yield()
 -- between the read and the write lets another goroutine run there, as
 -- preemption could. Without a lock most updates are lost; with a mutex

@@ -1,8 +1,3 @@
--- Title: Pipeline: multi-stage build
--- Expect: ok
--- Output contains: shipped: api, billing, search, web
--- Output contains: skipped 2 services without changes
---
 -- pipeline(in, stages) connects stages with channels; each stage runs
 -- its function on `workers` goroutines. A stage that returns nil drops
 -- the item. Here: detect changes, compile (slow, 3 workers), package.

@@ -1,8 +1,3 @@
--- Title: Worker pool: parallel ETL
--- Expect: ok
--- Output contains: pool etl: 4 workers, 12 completed, 0 failed
--- Output contains: loaded 12 batches, checksum 393900
---
 -- A pool runs submitted tasks on a fixed number of workers: at most 4
 -- batches are extracted at once, however many are queued. pool_wait
 -- waits for every submitted task; pool_stats counts them.

@@ -1,8 +1,3 @@
--- Title: Busy loops are preempted
--- Expect: ok
--- Output contains: tick 5
--- Output contains: spinner done
---
 -- A goroutine that computes without ever blocking still shares the
 -- engine: after a quantum of VM instructions it passes the run token on,
 -- so the ticker keeps ticking while the spinner spins. In virtual time

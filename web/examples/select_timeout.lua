@@ -1,9 +1,3 @@
--- Title: select with a timeout
--- Expect: ok
--- Output contains: got: fast reply
--- Output contains: timed out after 500 ms
--- Output contains: select_timeout: timed out
---
 -- select waits on several channel operations at once and runs the
 -- handler of the first one that is ready. goroutine.after(ms) is a
 -- channel that receives once: the timeout case.

@@ -1,7 +1,3 @@
--- Title: Semaphore: at most 3 at a time
--- Expect: ok
--- Output contains: peak concurrency 3 of 10 uploads
---
 -- A semaphore with 3 permits lets at most 3 goroutines into a section
 -- at once, however many are waiting. The timeline shows the others
 -- blocked on the semaphore.

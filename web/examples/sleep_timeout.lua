@@ -1,8 +1,3 @@
--- Title: sleep and timeout
--- Expect: ok
--- Output contains: fast call: true 42
--- Output contains: slow call: false timeout exceeded
---
 -- timeout(ms, fn) runs fn in its own goroutine and gives up after ms
 -- milliseconds: it returns false, "timeout exceeded" and cancels fn's
 -- goroutine, so nothing keeps running behind your back.

@@ -1,8 +1,3 @@
--- Title: spawn_many: a hundred goroutines
--- Expect: ok
--- Output contains: sum of 1..100 = 5050
--- Output contains: 100 goroutines, largest delay 99 ms
---
 -- spawn_many(n, fn) starts fn(1) .. fn(n), each in its own goroutine.
 -- They share globals and upvalues like Go closures share variables, and
 -- an atomic counter adds their results without losing an update.

@@ -1,7 +1,3 @@
--- Title: Wait group: download files concurrently
--- Expect: ok
--- Output contains: downloaded 5 files, 1240 KB
---
 -- Add before you spawn, Done when a goroutine finishes, Wait until the
 -- counter is back at zero: the same rules as Go's sync.WaitGroup.
 -- Downloads are simulated with goroutine.sleep.

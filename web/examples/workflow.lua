@@ -1,9 +1,3 @@
--- Title: sloth-runner workflow: build, test, deploy
--- Expect: ok
--- Output contains: built api
--- Output contains: 8 test shards passed
--- Output contains: deployed to 3 regions
---
 -- A script written for sloth-runner runs here unchanged: task() builds
 -- tasks, workflow.define groups them, and after the script returns the
 -- workflow runs its tasks in order. Each task is a group on the

@@ -1,37 +1,20 @@
 // The shipped examples: web/examples/index.json lists them in menu order,
-// and each file's leading comment says what running it shows.
+// with what running each one promises (luamod/examples_test.go and the
+// page's tests check it), so the scripts carry no test metadata.
+
+/** ExampleOutcome is how an example's run ends. */
+export type ExampleOutcome = "ok" | "error" | "deadlock" | "leak";
+
+const OUTCOMES: readonly string[] = ["ok", "error", "deadlock", "leak"];
 
 /** ExampleInfo is one entry of web/examples/index.json. */
 export interface ExampleInfo {
   file: string;
   title: string;
-}
-
-/** ExampleHeader is what an example's "-- Key: value" lines promise. */
-export interface ExampleHeader {
-  title: string;
-  /** expect is ok, error, deadlock or leak. */
-  expect: string;
+  /** expect is how a run ends; absent when the entry does not say. */
+  expect?: ExampleOutcome;
   /** contains are substrings of the run's whole output. */
   contains: string[];
-}
-
-/** parseExampleHeader reads the comment lines at the top of an example
- * (luamod/examples_test.go reads them the same way). */
-export function parseExampleHeader(src: string): ExampleHeader {
-  const h: ExampleHeader = { title: "", expect: "", contains: [] };
-  for (const line of src.split("\n")) {
-    if (!line.startsWith("--")) break;
-    const text = line.slice(2).trim();
-    const colon = text.indexOf(":");
-    if (colon < 0) continue;
-    const key = text.slice(0, colon);
-    const value = text.slice(colon + 1).trim();
-    if (key === "Title") h.title = value;
-    else if (key === "Expect") h.expect = value;
-    else if (key === "Output contains") h.contains.push(value);
-  }
-  return h;
 }
 
 /** parseExampleIndex checks index.json's shape and returns its entries. */
@@ -41,7 +24,10 @@ export function parseExampleIndex(v: unknown): ExampleInfo[] {
     if (typeof e?.file !== "string" || typeof e?.title !== "string" || !/^[\w-]+\.lua$/.test(e.file)) {
       throw new Error(`examples/index.json entry ${i + 1} needs a file (name.lua) and a title`);
     }
-    return { file: e.file, title: e.title };
+    const info: ExampleInfo = { file: e.file, title: e.title, contains: [] };
+    if (OUTCOMES.includes(e.expect)) info.expect = e.expect as ExampleOutcome;
+    if (Array.isArray(e.contains)) info.contains = e.contains.filter((c: unknown) => typeof c === "string");
+    return info;
   });
 }
 

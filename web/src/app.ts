@@ -8,7 +8,7 @@ import { errorMarks } from "./marks";
 import { defaultOptions, type PageOptions } from "./options";
 import { createOutput } from "./output";
 import type { RunOptions } from "./protocol";
-import type { RunHandle, RunHandlers } from "./runner";
+import type { LoadState, RunHandle, RunHandlers } from "./runner";
 import { decodeShare, encodeShare, isShareFragment } from "./share";
 import { createStats, type RunState } from "./stats";
 import { loadDraft, loadTheme, saveDraft, saveTheme, type Theme } from "./storage";
@@ -45,6 +45,8 @@ export interface App {
   run(): void;
   stop(): void;
   listen(l: RunListener): void;
+  /** engine follows the engine's loading (Runner.onLoadState). */
+  engine(s: LoadState): void;
   destroy(): void;
 }
 
@@ -57,6 +59,7 @@ export function createApp(parts: AppParts): App {
   let example = "";
   let current: RunHandle | null = null;
   let saveTimer = 0;
+  let engineLoaded = false;
 
   const editor = createEditor("", {
     onRun: () => run(),
@@ -184,7 +187,7 @@ export function createApp(parts: AppParts): App {
     if (current) return;
     output.clear();
     editor.markErrors([]);
-    stats.start();
+    stats.start(engineLoaded);
     for (const l of listeners) l.start?.(options);
     const handle = parts.run(editor.getContent(), { realTime: !options.virtualTime }, {
       onOutput: (stream, text) => output.append(stream, text),
@@ -242,6 +245,10 @@ export function createApp(parts: AppParts): App {
     run,
     stop,
     listen: (l) => void listeners.push(l),
+    engine(s) {
+      engineLoaded = s.phase === "ready";
+      stats.engine(s);
+    },
     destroy() {
       current?.cancel();
       document.removeEventListener("keydown", onKey);

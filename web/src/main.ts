@@ -16,7 +16,6 @@ function slot(selector: string): HTMLElement {
 const runner = new Runner();
 const load = createEngineLoad();
 slot("#lp-load-slot").append(load.dom);
-runner.onLoadState((s) => load.update(s));
 
 const app = createApp({
   slots: {
@@ -27,6 +26,11 @@ const app = createApp({
   },
   run: (source, options, handlers) => runner.run(source, options, handlers),
   examples: new URL("examples/", location.href),
+});
+
+runner.onLoadState((s) => {
+  load.update(s);
+  app.engine(s);
 });
 
 const timeline = createTimeline(document, {

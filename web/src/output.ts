@@ -1,6 +1,7 @@
 // The output pane: streams stdout and stderr as a run produces them,
 // turns "main.lua:N" into links to the editor, and stays responsive under
-// floods by appending at most once per animation frame, up to a cap.
+// floods by appending at most once per animation frame, up to a cap. Past
+// the cap it still shows the last lines, which say why a run ended.
 
 /** OutputOptions configure an output pane. */
 export interface OutputOptions {
@@ -29,6 +30,9 @@ export interface Output {
 
 export const DEFAULT_MAX_CHARS = 200_000;
 
+/** TAIL_CHARS is how much of the text past the cap is kept: its end. */
+export const TAIL_CHARS = 2_000;
+
 type Piece = { stream: Stream; text: string } | { note: string; kind: NoteKind };
 
 /** createOutput builds an empty output pane. */
@@ -46,12 +50,43 @@ export function createOutput(opts: OutputOptions): Output {
   const cap = document.createElement("div");
   cap.className = "lp-output-cap";
   cap.hidden = true;
-  dom.append(body, cap);
+  const tailText = document.createElement("pre");
+  tailText.className = "lp-output-text lp-output-tail";
+  dom.append(body, cap, tailText);
 
   let queue: Piece[] = [];
   let frame = 0;
   let accepted = 0; // characters queued or shown
   let dropped = 0;
+  let tail: { stream: Stream; text: string }[] = []; // the end of what was dropped
+  let tailChars = 0;
+
+  // keepTail adds dropped text to the tail, which keeps its last TAIL_CHARS.
+  function keepTail(stream: Stream, text: string) {
+    const last = tail[tail.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else tail.push({ stream, text });
+    tailChars += text.length;
+    while (tailChars > TAIL_CHARS) {
+      const over = tailChars - TAIL_CHARS;
+      if (tail[0].text.length <= over) {
+        tailChars -= tail.shift()!.text.length;
+      } else {
+        tail[0].text = tail[0].text.slice(over);
+        tailChars -= over;
+      }
+    }
+  }
+
+  function renderTail() {
+    tailText.replaceChildren();
+    for (const p of tail) {
+      const span = document.createElement("span");
+      span.className = p.stream === "stderr" ? "lp-out-stderr" : "lp-out-stdout";
+      render(p.text, span);
+      tailText.appendChild(span);
+    }
+  }
 
   const onClick = (e: MouseEvent) => {
     const link = (e.target as HTMLElement).closest?.(".lp-out-link") as HTMLElement | null;
@@ -105,7 +140,10 @@ export function createOutput(opts: OutputOptions): Output {
     body.appendChild(frag);
     if (dropped > 0) {
       cap.hidden = false;
-      cap.textContent = `Output capped: the first ${maxChars.toLocaleString("en")} characters are shown, ${dropped.toLocaleString("en")} more were left out.`;
+      const left = dropped - tailChars;
+      cap.textContent = `Output capped after ${maxChars.toLocaleString("en")} characters` +
+        (left > 0 ? `: ${left.toLocaleString("en")} more were left out. The end of the output:` : ". The rest:");
+      renderTail();
     }
     if (atBottom) dom.scrollTop = dom.scrollHeight;
   }
@@ -121,6 +159,7 @@ export function createOutput(opts: OutputOptions): Output {
       const room = maxChars - accepted;
       if (text.length > room) {
         dropped += text.length - room;
+        keepTail(stream, text.slice(room));
         text = text.slice(0, room);
       }
       accepted += text.length;
@@ -135,8 +174,10 @@ export function createOutput(opts: OutputOptions): Output {
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
       queue = [];
-      accepted = dropped = 0;
+      accepted = dropped = tailChars = 0;
+      tail = [];
       body.replaceChildren();
+      tailText.replaceChildren();
       last = null;
       cap.hidden = true;
       cap.textContent = "";

@@ -1,63 +1,35 @@
 // The status line: the run's state and its numbers (goroutines created,
 // peak alive, run-clock and wall time, speedup), live while it runs.
 
-import type { RunStats, TraceEvent } from "./trace";
+import { count, formatMicros, numbers, outcome, type RunState, type RunSummary } from "./outcome";
+import type { LoadState } from "./runner";
+import type { TraceEvent } from "./trace";
 
-/** RunState is the page's run state; <body data-run-state> carries it too. */
-export type RunState = "idle" | "running" | "done" | "failed";
-
-/** RunSummary is the part of a run's result the status line shows. */
-export interface RunSummary {
-  status: string; // ok, error, deadlock, limit, cancelled
-  error?: string;
-  stuck?: readonly unknown[];
-  stats: Pick<RunStats, "goroutines" | "peakAlive" | "clock" | "wall" | "speedup">;
-}
+export { formatMicros, outcome, type RunState, type RunSummary } from "./outcome";
 
 /** Stats is the status line component. */
 export interface Stats {
   dom: HTMLElement;
-  /** start shows a run as running, with counts from zero. */
-  start(): void;
+  /** start shows a run as running, with counts from zero; while the
+   * engine is still loading it says the run waits for it instead. */
+  start(engineLoaded: boolean): void;
   /** observe updates the live counts from a batch of trace events. */
   observe(events: readonly TraceEvent[]): void;
   /** finish shows a run's outcome and its final numbers; it returns the new state. */
   finish(result: RunSummary): RunState;
   /** fail shows an outcome without numbers, e.g. the runtime could not start. */
   fail(message: string): void;
+  /** engine shows the engine's loading: in words while idle, and a waiting
+   * run starts its clock once the engine is ready. */
+  engine(s: LoadState): void;
+  /** clear forgets the last run (its code was replaced) and shows idle. */
+  clear(): void;
   readonly state: RunState;
   update(): void;
   destroy(): void;
 }
 
-/** formatMicros writes a duration for people: 850 µs, 12.5 ms, 3.20 s. */
-export function formatMicros(us: number): string {
-  if (us < 1000) return `${Math.round(us)} µs`;
-  if (us < 1_000_000) return `${trimZeros((us / 1000).toPrecision(3))} ms`;
-  return `${(us / 1_000_000).toFixed(2)} s`;
-}
-
-// trimZeros drops the zeros that end a decimal fraction: 12.50 → 12.5, 3.00 → 3.
-function trimZeros(n: string): string {
-  return n.includes(".") ? n.replace(/0+$/, "").replace(/\.$/, "") : n;
-}
-
-/** outcome names a finished run's state and its one-line summary. */
-export function outcome(r: RunSummary): { state: RunState; label: string } {
-  const leaks = r.stuck?.length ?? 0;
-  switch (r.status) {
-    case "ok":
-      return { state: "done", label: leaks > 0 ? `Done, ${leaks} goroutine${leaks > 1 ? "s" : ""} leaked` : "Done" };
-    case "deadlock":
-      return { state: "failed", label: "Deadlock" };
-    case "cancelled":
-      return { state: "failed", label: "Stopped" };
-    case "limit":
-      return { state: "failed", label: `Limit exceeded: ${r.error ?? ""}`.trim() };
-    default:
-      return { state: "failed", label: r.error ? `Failed: ${r.error}` : "Failed" };
-  }
-}
+const HINT = "Ctrl+Enter runs, Escape stops";
 
 /** createStats builds an idle status line. */
 export function createStats(): Stats {
@@ -79,26 +51,44 @@ export function createStats(): Stats {
   let peak = 0;
   let clock = 0;
   let began = 0;
+  let waiting = false; // a run waits for the engine to load
+  let load: LoadState = { phase: "ready", ms: 0 };
 
-  function show(s: RunState, label: string, numbers: string) {
+  function show(s: RunState, label: string, text: string) {
     current = s;
     dom.dataset.state = s;
     state.textContent = label;
-    nums.textContent = numbers;
+    nums.textContent = text;
   }
   const live = () =>
-    `${created} goroutines · peak ${peak} alive · run clock ${formatMicros(clock)} · wall ${formatMicros((performance.now() - began) * 1000)}`;
+    `${count(created, "goroutine")} · peak ${peak} alive · run clock ${formatMicros(clock)} · ` +
+    `wall ${formatMicros((performance.now() - began) * 1000)}`;
+  const loading = () =>
+    load.phase === "loading" && load.total > 0
+      ? `Loading the engine… ${Math.floor(Math.min(1, load.loaded / load.total) * 100)}%`
+      : "Loading the engine…";
+  function idle() {
+    if (load.phase === "loading") show("idle", loading(), "You can write code meanwhile; Run starts it once the engine is ready");
+    else if (load.phase === "failed") show("failed", "The engine failed to load", load.message);
+    else show("idle", "Idle", HINT);
+  }
+  function begin() {
+    waiting = false;
+    began = performance.now();
+    show("running", "Running…", live());
+  }
 
-  show("idle", "Idle", "Ctrl+Enter runs, Escape stops");
+  idle();
   return {
     dom,
     get state() {
       return current;
     },
-    start() {
+    start(engineLoaded) {
       alive = created = peak = clock = 0;
-      began = performance.now();
-      show("running", "Running…", live());
+      if (engineLoaded) return begin();
+      waiting = true;
+      show("running", `Waiting for the engine: ${loading()}`, "the run starts as soon as it has loaded");
     },
     observe(events) {
       for (const e of events) {
@@ -111,20 +101,32 @@ export function createStats(): Stats {
         }
         clock = Math.max(clock, e.t);
       }
-      if (current === "running") nums.textContent = live();
+      if (current === "running" && !waiting) nums.textContent = live();
     },
     finish(r) {
+      waiting = false;
       const o = outcome(r);
-      const s = r.stats;
-      show(o.state, o.label,
-        `${s.goroutines} goroutines · peak ${s.peakAlive} alive · run clock ${formatMicros(s.clock)} · wall ${formatMicros(s.wall)} · speedup ${s.speedup.toFixed(1)}×`);
+      show(o.state, o.label, numbers(r.stats));
       return o.state;
     },
     fail(message) {
+      waiting = false;
       show("failed", `Failed: ${message}`, "");
     },
+    engine(s) {
+      load = s;
+      if (current === "running" && waiting) {
+        if (s.phase === "ready") begin();
+        else if (s.phase === "loading") state.textContent = `Waiting for the engine: ${loading()}`;
+      } else if (current === "idle" || (s.phase === "failed" && current !== "running")) {
+        idle();
+      }
+    },
+    clear() {
+      if (current !== "running") idle();
+    },
     update() {
-      if (current === "running") nums.textContent = live();
+      if (current === "running" && !waiting) nums.textContent = live();
     },
     destroy() {
       dom.remove();

@@ -287,6 +287,6 @@ func (m *Module) chanRangeL(L *lua.LState) int {
 		}
 		L.Push(fn)
 		L.Push(v)
-		L.Call(1, 0)
+		m.s.inCallback("range callback", func() int { L.Call(1, 0); return 0 })
 	}
 }

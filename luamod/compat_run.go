@@ -119,7 +119,7 @@ func (c *compat) runTask(g *G, wf *workflow, t *slothTask) (bool, error) {
 		hook, arg = t.onFailure, lua.LString(msg)
 	}
 	if hook != nil {
-		if _, err := pcall(g.L, hook, []lua.LValue{t.ud, params, arg}); err != nil {
+		if _, err := callOwn(g.L, hook, []lua.LValue{t.ud, params, arg}); err != nil {
 			if g.cancelErr != nil {
 				return false, g.cancelErr
 			}
@@ -184,7 +184,7 @@ func (c *compat) taskBody(t *slothTask, params *lua.LTable, r *taskRun) body {
 			c.s.output("stdout", fmt.Sprintf("note: would run %q (no shell in the playground; counted as done)\n", string(cmd)))
 			return []lua.LValue{lua.LTrue}, nil
 		case *lua.LFunction:
-			values, err := pcall(g.L, cmd, []lua.LValue{t.ud, params})
+			values, err := callOwn(g.L, cmd, []lua.LValue{t.ud, params})
 			r.err = err
 			return values, err
 		}

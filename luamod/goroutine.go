@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"errors"
 	"fmt"
 
 	lua "github.com/yuin/gopher-lua"
@@ -30,16 +31,18 @@ type wait struct {
 // G is one Lua goroutine: a Go goroutine with its own Lua thread. Its fields
 // are touched only by the goroutine holding the run token.
 type G struct {
-	id      int
-	name    string
-	group   string
-	L       *lua.LState
-	coro    *lua.LState // G.CurrentThread while this goroutine is off the token
-	state   gState
-	started bool
-	wake    chan struct{} // the run token arrives here
-	wait    wait
-	parkGen int // counts parks, so wakers can tell a stale registration
+	id       int
+	name     string
+	group    string
+	L        *lua.LState
+	coro     *lua.LState // G.CurrentThread while this goroutine is off the token
+	state    gState
+	started  bool
+	wake     chan struct{} // the run token arrives here
+	wait     wait
+	parkGen  int    // counts parks, so wakers can tell a stale registration
+	cdepth   int    // pcall, xpcall and resume levels active (at most maxCCalls)
+	callback string // the engine callback running, e.g. "select handler", for yield's error
 
 	cancelErr  error // set when the goroutine must stop
 	collected  bool  // its error goes to whoever collects the result (async, timeout, pool)
@@ -98,7 +101,7 @@ func (s *sched) goMain(g *G, run body) {
 		values, err = guard(g, run)
 	}
 	s.end(g, values, err)
-	if err == nil && g.cancelErr == nil {
+	if !panicked(err) {
 		s.free = append(s.free, g.L)
 	}
 	g.L, g.coro = nil, nil
@@ -106,17 +109,23 @@ func (s *sched) goMain(g *G, run body) {
 	s.handoff()
 }
 
-// thread returns a Lua thread for a new goroutine: a finished goroutine's,
-// or a new one. Only threads whose function returned normally are reused:
-// gopher-lua's error path can leave upvalues open on the old stack.
+// thread returns an idle Lua thread: one a goroutine or pcall has
+// finished with, or a new one. Any thread can be reused: a function that
+// returned closed its upvalues, and so does an error (see unwind).
 func (s *sched) thread() *lua.LState {
 	if n := len(s.free); n > 0 {
 		th := s.free[n-1]
 		s.free = s.free[:n-1]
 		return th
 	}
+	return s.newThread(nil)
+}
+
+// newThread makes a Lua thread of the run, with a runCtx of its own; co is
+// set for a coroutine's thread.
+func (s *sched) newThread(co *coroutine) *lua.LState {
 	th, _ := s.root.NewThread()
-	th.SetContext(s.ctx)
+	th.SetContext(&runCtx{s: s, co: co})
 	return th
 }
 
@@ -126,21 +135,40 @@ func (s *sched) thread() *lua.LState {
 func guard(g *G, run body) (values []lua.LValue, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			values, err = nil, fmt.Errorf("internal error: %v", r)
+			values, err = nil, fmt.Errorf("%w: %v", errInternal, r)
 		}
 	}()
 	return run(g)
 }
 
+// errInternal marks an error made from a Go panic: a bug in the engine.
+var errInternal = errors.New("internal error")
+
+// panicked reports whether err comes from a Go panic. A panic unwinds a
+// thread without closing its upvalues, so that thread is not reused; a Lua
+// error closes them (the goroutine's function runs in a PCall without
+// message handler, whose error path closes every upvalue of the thread).
+func panicked(err error) bool {
+	var apiErr *lua.ApiError
+	if errors.As(err, &apiErr) {
+		return apiErr.Type == lua.ApiErrorPanic
+	}
+	return errors.Is(err, errInternal)
+}
+
 // callLua is the body of a goroutine that runs fn(args...).
 func callLua(fn *lua.LFunction, args []lua.LValue) body {
 	return func(g *G) ([]lua.LValue, error) {
-		return pcall(g.L, fn, args)
+		return callOwn(g.L, fn, args)
 	}
 }
 
-// pcall calls fn in L, protected, and returns all its results.
-func pcall(L *lua.LState, fn *lua.LFunction, args []lua.LValue) ([]lua.LValue, error) {
+// callOwn calls fn in L, protected, and returns all its results. L must
+// have no Lua frame below: it is the goroutine's own thread, at the bottom
+// of its stack. gopher-lua's error path closes the upvalues of every frame
+// of the thread, not only of those it unwinds; where Lua frames lie below,
+// s.protect runs fn on a thread of its own instead.
+func callOwn(L *lua.LState, fn *lua.LFunction, args []lua.LValue) ([]lua.LValue, error) {
 	base := L.GetTop()
 	L.Push(fn)
 	for _, a := range args {

@@ -96,21 +96,6 @@ func typeNameOf(v lua.LValue) string {
 	return v.Type().String()
 }
 
-// callerLine is the line of the innermost Lua function on L's stack: where
-// the script called into the module.
-func callerLine(L *lua.LState) int {
-	for level := 0; level < 16; level++ {
-		dbg, ok := L.GetStack(level)
-		if !ok {
-			return 0
-		}
-		if _, err := L.GetInfo("l", dbg, lua.LNil); err == nil && dbg.CurrentLine > 0 {
-			return dbg.CurrentLine
-		}
-	}
-	return 0
-}
-
 // nextObject numbers a new object of kind for the trace: "chan 3".
 func (s *sched) nextObject(kind string) string {
 	s.seq++

@@ -36,7 +36,7 @@ func (m *Module) onceCall(L *lua.LState) int {
 		return 0
 	}
 	o.started = true
-	_, err := pcall(L, fn, nil)
+	_, err := s.protectIn(L, "once function", fn, nil)
 	o.done = true
 	s.wakeAll(&o.waiters, s.cur.id)
 	if err != nil {

@@ -84,7 +84,7 @@ func (m *Module) pipelineL(L *lua.LState) int {
 // its output, also when fn raised.
 func (s *sched) stageWorker(fn *lua.LFunction, in, out *channel, live *int, line int) body {
 	return s.relay(in, out, live, line, func(g *G, v lua.LValue) (lua.LValue, error) {
-		res, err := pcall(g.L, fn, []lua.LValue{v})
+		res, err := callOwn(g.L, fn, []lua.LValue{v})
 		if err != nil || len(res) == 0 {
 			return lua.LNil, err
 		}

@@ -141,7 +141,7 @@ func (s *sched) poolWorker(p *pool) body {
 func (s *sched) runTask(g *G, p *pool, t *poolTask) error {
 	p.active++
 	s.emit(Event{Kind: KindTask, G: g.id, Name: t.id, Object: p.obj})
-	_, err := pcall(g.L, t.fn, t.args)
+	_, err := callOwn(g.L, t.fn, t.args)
 	p.active--
 	ev := Event{Kind: KindTaskEnd, G: g.id, Name: t.id, Object: p.obj, Status: "ok"}
 	if err != nil {

@@ -53,7 +53,6 @@ var threadOptions = lua.Options{
 
 func newSched(opts Options, sink Sink) *sched {
 	s := &sched{opts: opts, sink: sink, kick: make(chan struct{}, 1), finished: make(chan struct{})}
-	s.ctx = &runCtx{s: s}
 	s.start = time.Now()
 	s.lastCheck, s.lastPause = s.start, s.start
 	s.memBase = heapBytes()
@@ -65,7 +64,7 @@ func newSched(opts Options, sink Sink) *sched {
 // mainBody runs the chunk, then the sloth-runner workflows it defined.
 func (s *sched) mainBody(fn *lua.LFunction) body {
 	return func(g *G) ([]lua.LValue, error) {
-		if _, err := pcall(g.L, fn, nil); err != nil {
+		if _, err := callOwn(g.L, fn, nil); err != nil {
 			return nil, err
 		}
 		for _, after := range s.afterMain {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	lua "github.com/yuin/gopher-lua"
 )
 
 // runCtx is the context every Lua thread of a run carries. gopher-lua calls
@@ -12,7 +14,22 @@ import (
 // goroutine, natively and in GOOS=js where the Go runtime never preempts.
 // Done returns nil (a channel that never fires) on the fast path, which
 // costs far less than a context.WithCancel.
-type runCtx struct{ s *sched }
+//
+// Each thread has a runCtx of its own, so the engine can tell its threads
+// apart: a coroutine's names its coroutine record, and a thread lent to
+// pcall names the thread that called pcall and xpcall's handler.
+type runCtx struct {
+	s       *sched
+	co      *coroutine     // set on the threads of coroutine.create and wrap
+	caller  *lua.LState    // set while pcall or xpcall lends this thread
+	handler *lua.LFunction // xpcall's message handler while it does
+}
+
+// ctxOf returns th's runCtx, or nil for a thread of another origin.
+func ctxOf(th *lua.LState) *runCtx {
+	c, _ := th.Context().(*runCtx)
+	return c
+}
 
 func (c *runCtx) Done() <-chan struct{} {
 	s := c.s

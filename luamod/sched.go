@@ -19,13 +19,12 @@ import (
 type sched struct {
 	opts Options
 	root *lua.LState
-	ctx  *runCtx
 	sink Sink
 
 	cur    *G
 	runq   queue
 	all    []*G
-	free   []*lua.LState // threads of goroutines that ended normally, for reuse
+	free   []*lua.LState // idle threads: of goroutines that ended, and lent to pcall
 	alive  int
 	nextID int
 	seq    int64 // object ids: "chan 3", "wg 4", ...
@@ -45,10 +44,16 @@ type sched struct {
 	ending   bool // the result is decided; remaining goroutines are drained
 	finished chan struct{}
 
-	rand      *rand.Rand
-	afterMain []func(g *G) error // run after the chunk: sloth-runner workflows
-	pools     map[string]*pool
-	shown     map[lua.LValue]int // reference values tostring has named
+	rand       *rand.Rand
+	afterMain  []func(g *G) error // run after the chunk: sloth-runner workflows
+	unwinder   *lua.LFunction     // message handler of protected calls (pcall.go)
+	trampoline *lua.LFunction     // bottom frame of a lent thread
+	raiser     *lua.LFunction     // raises an error, so unwind can close upvalues
+	errorFn    *lua.LFunction     // the engine's error (pcall.go)
+	luaCreate  *lua.LFunction     // gopher-lua's coroutine.create and resume
+	luaResume  *lua.LFunction
+	pools      map[string]*pool
+	shown      map[lua.LValue]int // reference values tostring has named
 
 	result  Result
 	stats   Stats

@@ -228,7 +228,7 @@ func (m *Module) selectL(L *lua.LState) int {
 		L.RaiseError("select case %d: %s", idx+1, errSendClosed)
 	}
 	L.Push(lua.LNumber(idx + 1))
-	return 1 + callHandler(L, c, it, ok)
+	return 1 + m.s.inCallback("select handler", func() int { return callHandler(L, c, it, ok) })
 }
 
 // selectTimeoutL is select_timeout(ms, cases), as upstream: true, nil on
@@ -255,7 +255,7 @@ func (m *Module) selectTimeoutL(L *lua.LState) int {
 		if !c.send && !c.isDefault {
 			args = []lua.LValue{it.v, lua.LBool(ok)}
 		}
-		if _, err := pcall(L, c.handler, args); err != nil {
+		if _, err := m.s.protectIn(L, "select handler", c.handler, args); err != nil {
 			raiseIf(L, m.s.cur.cancelErr)
 			return pushFail(L, lua.LFalse, errorMessage(err))
 		}

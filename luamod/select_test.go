@@ -102,7 +102,7 @@ print(pcall(goroutine.select, {{channel = ch, receive = true, handler = function
 		{"send case on a closed channel raises", `
 local ch = goroutine.channel()
 ch:close()
-print(pcall(goroutine.select, {{channel = ch, send = 1}}))`, "false\tmain.lua:4: select case 1: send on closed channel\n"},
+print(pcall(goroutine.select, {{channel = ch, send = 1}}))`, "false\tselect case 1: send on closed channel\n"},
 	})
 }
 

@@ -42,7 +42,8 @@ func (s *sched) openLibs() {
 	s.sandboxPackage()
 	s.sandboxOs()
 	s.seedMath()
-	s.wrapCoroutines()
+	s.openPcall()
+	s.openCoroutine()
 	s.openModules()
 	s.openCompat()
 }
@@ -151,53 +152,6 @@ func (s *sched) mathRandom(L *lua.LState) int {
 		L.Push(lua.LNumber(lo + s.rand.Int64N(hi-lo+1)))
 	}
 	return 1
-}
-
-// wrapCoroutines makes coroutine.create and coroutine.wrap give new threads
-// the run context, so a busy coroutine is preempted and stoppable too.
-// gopher-lua would give them a context.WithCancel child instead, which
-// never sees the run's cancellation.
-func (s *sched) wrapCoroutines() {
-	L := s.root
-	co := L.GetGlobal("coroutine").(*lua.LTable)
-	create := co.RawGetString("create").(*lua.LFunction)
-	resume := co.RawGetString("resume").(*lua.LFunction)
-	newCo := func(L *lua.LState) *lua.LState {
-		fn := L.CheckFunction(1)
-		ctx := L.RemoveContext()
-		th, err := pcall(L, create, []lua.LValue{fn})
-		if ctx != nil {
-			L.SetContext(ctx)
-		}
-		if err != nil {
-			L.RaiseError("%s", errorMessage(err))
-		}
-		t := th[0].(*lua.LState)
-		t.SetContext(s.ctx)
-		return t
-	}
-	co.RawSetString("create", L.NewFunction(func(L *lua.LState) int {
-		L.Push(newCo(L))
-		return 1
-	}))
-	co.RawSetString("wrap", L.NewFunction(func(L *lua.LState) int {
-		t := newCo(L)
-		L.Push(L.NewFunction(func(L *lua.LState) int {
-			args := append([]lua.LValue{t}, argsFrom(L, 1)...)
-			res, err := pcall(L, resume, args)
-			if err != nil {
-				L.RaiseError("%s", errorMessage(err))
-			}
-			if res[0] == lua.LFalse {
-				L.RaiseError("%s", res[1].String())
-			}
-			for _, v := range res[1:] {
-				L.Push(v)
-			}
-			return len(res) - 1
-		}))
-		return 1
-	}))
 }
 
 // argsFrom returns the arguments from index i on.

@@ -8,7 +8,7 @@ print(io, dofile, loadfile, os.execute, os.exit, os.remove, os.getenv)
 print(pcall(require, "os.something"))
 print(type(os.time), type(os.date), type(os.clock), type(string.format), type(coroutine.wrap))
 print(loadstring("return 1 + 1")())
-`, "nil\tnil\tnil\tnil\tnil\tnil\tnil\nfalse\tmain.lua:3: module os.something not found:\n\tno field package.preload['os.something'], \nfunction\tfunction\tfunction\tfunction\tfunction\n2\n")
+`, "nil\tnil\tnil\tnil\tnil\tnil\tnil\nfalse\tmodule os.something not found:\n\tno field package.preload['os.something'], \nfunction\tfunction\tfunction\tfunction\tfunction\n2\n")
 }
 
 func TestOsTimeFollowsTheVirtualClock(t *testing.T) {

@@ -263,7 +263,7 @@ local c = goroutine.cond()
 local mu = c:get_mutex()
 mu:lock()
 print(goroutine.async(function() return pcall(c.wait, c) end):await())`,
-		"true\tfalse\tmain.lua:5: sync: wait on cond without holding its mutex\n")
+		"true\tfalse\tsync: wait on cond without holding its mutex\n")
 }
 
 func TestMutexDeadlockReport(t *testing.T) {

@@ -274,3 +274,22 @@ mu:lock()`, "deadlock")
 		t.Fatalf("stuck: %+v", res.Stuck)
 	}
 }
+
+// A cond waiter whose timeout cancelled it, and which has not run since,
+// must not take the next signal from the waiter that still waits.
+func TestCondSignalSkipsTimedOutWaiter(t *testing.T) {
+	expectOutput(t, `
+local c = goroutine.cond()
+local mu = c:get_mutex()
+local woke = false
+goroutine.spawn(function() goroutine.sleep(1) mu:lock() c:wait() woke = true mu:unlock() end)
+goroutine.spawn(function()
+  goroutine.sleep(5)
+  while goroutine.now() < 11 do end -- busy past the timeout: the timed-out waiter cannot run yet
+  c:signal()
+end)
+print(goroutine.timeout(10, function() mu:lock() c:wait() mu:unlock() end))
+goroutine.sleep(20)
+print("woke", woke)
+`, "false\ttimeout exceeded\nwoke\ttrue\n")
+}

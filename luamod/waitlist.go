@@ -25,14 +25,19 @@ func (s *sched) wakeAll(l *waitList, by int) {
 	*l = nil
 }
 
-// wakeOne readies the goroutine that has waited longest, if any.
+// wakeOne readies the goroutine that has waited longest, if any. A
+// goroutine still listed but no longer parked (a timeout or the run
+// cancelled it, and it has not run yet to take itself off) is skipped:
+// the wake-up goes to one that still waits, as Go's sync.Cond does.
 func (s *sched) wakeOne(l *waitList, by int) {
-	if len(*l) == 0 {
-		return
+	for len(*l) > 0 {
+		g := (*l)[0]
+		*l = (*l)[1:]
+		if g.state == gParked {
+			s.ready(g, by)
+			return
+		}
 	}
-	g := (*l)[0]
-	*l = (*l)[1:]
-	s.ready(g, by)
 }
 
 // remove takes g off the list.

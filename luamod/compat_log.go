@@ -25,7 +25,7 @@ func (m *logModule) Loader(L *lua.LState) int {
 }
 
 func (m *logModule) table(L *lua.LState) *lua.LTable {
-	return L.SetFuncs(L.NewTable(), map[string]lua.LGFunction{
+	return setFuncs(L, L.NewTable(), map[string]lua.LGFunction{
 		"info":  m.level("stdout", "INFO"),
 		"debug": m.level("stdout", "DEBUG"),
 		"warn":  m.level("stderr", "WARN"),
@@ -41,14 +41,14 @@ func (m *logModule) table(L *lua.LState) *lua.LTable {
 func (m *logModule) level(stream, label string) lua.LGFunction {
 	return func(L *lua.LState) int {
 		L.CheckAny(1)
-		m.s.output(stream, "["+label+"] "+joinValues(L, 1, " ")+"\n")
+		m.s.output(stream, "["+label+"] "+m.joinValues(L, 1, " ")+"\n")
 		return 0
 	}
 }
 
 // print is log.print(...): the arguments as print joins them, labelled.
 func (m *logModule) print(L *lua.LState) int {
-	m.s.output("stdout", "[PRINT] "+joinValues(L, 1, "\t")+"\n")
+	m.s.output("stdout", "[PRINT] "+m.joinValues(L, 1, "\t")+"\n")
 	return 0
 }
 
@@ -65,10 +65,10 @@ func (m *logModule) logTable(L *lua.LState) int {
 }
 
 // joinValues converts the arguments from i on with tostring and joins them.
-func joinValues(L *lua.LState, i int, sep string) string {
+func (m *logModule) joinValues(L *lua.LState, i int, sep string) string {
 	var parts []string
 	for ; i <= L.GetTop(); i++ {
-		parts = append(parts, L.ToStringMeta(L.Get(i)).String())
+		parts = append(parts, m.s.tostring(L, L.Get(i)))
 	}
 	return strings.Join(parts, sep)
 }

@@ -113,7 +113,7 @@ func (c *compat) runTask(g *G, wf *workflow, t *slothTask) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	ok, msg, output, tb := taskOutcome(tg, r)
+	ok, msg, output, tb := c.taskOutcome(g.L, tg, r)
 	hook, arg := t.onSuccess, output
 	if !ok {
 		hook, arg = t.onFailure, lua.LString(msg)
@@ -123,7 +123,7 @@ func (c *compat) runTask(g *G, wf *workflow, t *slothTask) (bool, error) {
 			if g.cancelErr != nil {
 				return false, g.cancelErr
 			}
-			ok, msg, tb = false, hookName(ok)+": "+errorMessage(err), traceback(err)
+			ok, msg, tb = false, hookName(ok)+": "+s.errorText(g.L, err), traceback(err)
 		}
 	}
 	c.taskFooter(tg, t, ok, msg, tb, s.now()-start)
@@ -196,12 +196,12 @@ func (c *compat) taskBody(t *slothTask, params *lua.LTable, r *taskRun) body {
 // taskOutcome reads how the task goroutine ended: it succeeded when the
 // command returned true; the second value is the message and the third
 // the output table passed to on_success.
-func taskOutcome(tg *G, r *taskRun) (ok bool, msg string, output lua.LValue, tb string) {
+func (c *compat) taskOutcome(L *lua.LState, tg *G, r *taskRun) (ok bool, msg string, output lua.LValue, tb string) {
 	switch {
 	case tg.cancelErr != nil:
 		return false, tg.cancelErr.Error(), lua.LNil, ""
 	case r.err != nil:
-		return false, errorMessage(r.err), lua.LNil, traceback(r.err)
+		return false, tg.errMsg, lua.LNil, traceback(r.err)
 	}
 	nth := func(i int) lua.LValue {
 		if i < len(tg.values) {
@@ -216,7 +216,7 @@ func taskOutcome(tg *G, r *taskRun) (ok bool, msg string, output lua.LValue, tb 
 		return true, msg, nth(2), ""
 	}
 	if msg == "" {
-		msg = fmt.Sprintf("command returned %s, want true", nth(0).String())
+		msg = fmt.Sprintf("command returned %s, want true", c.s.valueText(L, nth(0)))
 	}
 	return false, msg, lua.LNil, ""
 }

@@ -32,15 +32,8 @@ type compat struct {
 func (s *sched) openCompat() {
 	L := s.root
 	c := &compat{s: s}
-	for name, methods := range map[string]map[string]lua.LGFunction{
-		taskType:     c.taskMethods(),
-		workflowType: c.workflowMethods(),
-	} {
-		mt := L.NewTypeMetatable(name)
-		L.SetField(mt, "__name", lua.LString(name))
-		L.SetField(mt, "__index", L.SetFuncs(L.NewTable(), methods))
-	}
-	L.SetField(L.GetTypeMetatable(taskType), "__tostring", L.NewFunction(func(L *lua.LState) int {
+	registerType(L, workflowType, c.workflowMethods())
+	L.SetField(registerType(L, taskType, c.taskMethods()), "__tostring", L.NewFunction(func(L *lua.LState) int {
 		L.Push(lua.LString("task " + checkTask(L, 1).name))
 		return 1
 	}))
@@ -48,7 +41,7 @@ func (s *sched) openCompat() {
 	lm.t = lm.table(L)
 	L.SetGlobal("log", lm.t)
 	L.PreloadModule("log", lm.Loader)
-	wf := L.SetFuncs(L.NewTable(), map[string]lua.LGFunction{"define": c.define})
+	wf := setFuncs(L, L.NewTable(), map[string]lua.LGFunction{"define": c.define})
 	L.SetGlobal("workflow", wf)
 	L.PreloadModule("workflow", func(L *lua.LState) int {
 		L.Push(wf)

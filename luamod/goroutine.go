@@ -199,7 +199,7 @@ func (s *sched) end(g *G, values []lua.LValue, err error) {
 		g.errMsg = g.cancelErr.Error()
 		ev.Status, ev.Err = "cancelled", g.errMsg
 	case err != nil:
-		g.errMsg = errorMessage(err)
+		g.errMsg = s.errorText(g.L, err)
 		ev.Status, ev.Err = "error", g.errMsg
 	default:
 		g.ok = true

@@ -2,6 +2,8 @@ package luamod
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/mitchellh/mapstructure"
@@ -10,9 +12,11 @@ import (
 )
 
 // decodeOptions decodes the option table at argument n into out, a pointer
-// to a struct whose fields carry `gluamapper:"name"` tags. A missing or nil
-// argument leaves out as it is. A field of the wrong type or a key the
-// struct lacks raises "bad argument #n to f (options: ...)" naming it.
+// to a struct of scalar fields that carry `gluamapper:"name"` tags. A
+// missing or nil argument leaves out as it is. A field of the wrong type or
+// a key the struct lacks raises "bad argument #n to f (options: ...)"
+// naming it in Lua's words; those are checked first, so the decoder only
+// ever sees scalars (no nested or cyclic table, no Go type in a message).
 func decodeOptions(L *lua.LState, n int, out any) {
 	if L.Get(n) == lua.LNil {
 		return
@@ -20,6 +24,9 @@ func decodeOptions(L *lua.LState, n int, out any) {
 	tbl := L.CheckTable(n)
 	if tbl.Len() > 0 {
 		L.ArgError(n, "options: a table of named fields expected, got a list")
+	}
+	if msg := checkOptionTypes(tbl, reflect.TypeOf(out).Elem()); msg != "" {
+		L.ArgError(n, "options: "+msg)
 	}
 	raw := gluamapper.ToGoValue(tbl, gluamapper.Option{NameFunc: gluamapper.Id})
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
@@ -33,6 +40,45 @@ func decodeOptions(L *lua.LState, n int, out any) {
 	if err != nil {
 		L.ArgError(n, "options: "+decodeError(err))
 	}
+}
+
+// checkOptionTypes checks each field of tbl against the struct type t:
+// its key must name a field, its value have the field's Lua type.
+func checkOptionTypes(tbl *lua.LTable, t reflect.Type) string {
+	want := map[string]lua.LValueType{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch f.Type.Kind() {
+		case reflect.Float64, reflect.Int:
+			want[f.Tag.Get("gluamapper")] = lua.LTNumber
+		case reflect.String:
+			want[f.Tag.Get("gluamapper")] = lua.LTString
+		case reflect.Bool:
+			want[f.Tag.Get("gluamapper")] = lua.LTBool
+		}
+	}
+	msg := ""
+	eachPair(tbl, func(k, v lua.LValue) {
+		name, isName := k.(lua.LString)
+		typ, known := want[string(name)]
+		switch {
+		case msg != "":
+		case !isName || !known:
+			msg = "unknown field " + fieldName(k)
+		case v.Type() != typ:
+			msg = fmt.Sprintf("'%s' must be a %s, got %s", name, typ, typeNameOf(v))
+		}
+	})
+	return msg
+}
+
+// fieldName shows a key of an option table in an error message.
+func fieldName(k lua.LValue) string {
+	switch k.(type) {
+	case lua.LString, lua.LNumber, lua.LBool:
+		return "'" + k.String() + "'"
+	}
+	return "of type " + typeNameOf(k)
 }
 
 // decodeError keeps the first of mapstructure's messages, the one that

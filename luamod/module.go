@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"fmt"
+	"maps"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -17,14 +18,14 @@ func (m *Module) Loader(L *lua.LState) int {
 }
 
 func (m *Module) table(L *lua.LState) *lua.LTable {
-	t := L.NewTable()
+	all := map[string]lua.LGFunction{}
 	for _, set := range []map[string]lua.LGFunction{
 		m.coreFuncs(), m.asyncFuncs(), m.poolFuncs(),
 		m.channelFuncs(), m.selectFuncs(), m.syncFuncs(), m.patternFuncs(),
 	} {
-		L.SetFuncs(t, set)
+		maps.Copy(all, set)
 	}
-	return t
+	return setFuncs(L, L.NewTable(), all)
 }
 
 // openModules registers the goroutine module and its userdata types, and
@@ -44,22 +45,25 @@ func (s *sched) openModules() {
 
 // registerTypes creates the metatable of every userdata type of the module.
 func (m *Module) registerTypes(L *lua.LState) {
-	for name, methods := range map[string]map[string]lua.LGFunction{
-		waitGroupType: m.waitGroupMethods(),
-		handleType:    m.handleMethods(),
-		channelType:   m.channelMethods(),
-		mutexType:     m.mutexMethods(),
-		rwmutexType:   m.rwmutexMethods(),
-		semaphoreType: m.semaphoreMethods(),
-		atomicIntType: m.atomicIntMethods(),
-		onceType:      m.onceMethods(),
-		condType:      m.condMethods(),
-		contextType:   m.contextMethods(),
-	} {
-		mt := L.NewTypeMetatable(name)
-		L.SetField(mt, "__name", lua.LString(name))
-		L.SetField(mt, "__index", L.SetFuncs(L.NewTable(), methods))
-	}
+	registerType(L, waitGroupType, m.waitGroupMethods())
+	registerType(L, handleType, m.handleMethods())
+	registerType(L, channelType, m.channelMethods())
+	registerType(L, mutexType, m.mutexMethods())
+	registerType(L, rwmutexType, m.rwmutexMethods())
+	registerType(L, semaphoreType, m.semaphoreMethods())
+	registerType(L, atomicIntType, m.atomicIntMethods())
+	registerType(L, onceType, m.onceMethods())
+	registerType(L, condType, m.condMethods())
+	registerType(L, contextType, m.contextMethods())
+}
+
+// registerType creates the metatable of a userdata type: its name, and
+// its methods (in name order) as __index.
+func registerType(L *lua.LState, name string, methods map[string]lua.LGFunction) *lua.LTable {
+	mt := L.NewTypeMetatable(name)
+	L.SetField(mt, "__name", lua.LString(name))
+	L.SetField(mt, "__index", setFuncs(L, L.NewTable(), methods))
+	return mt
 }
 
 // newObject wraps v as userdata of the named type.

@@ -30,3 +30,57 @@ func (s *sched) setLib(name string, t *lua.LTable) {
 	loaded := s.root.GetField(s.root.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable)
 	loaded.RawSetString(name, t)
 }
+
+// sortLibs rebuilds the tables that gopher-lua's libraries filled from Go
+// maps (string, table, math, package; and os) and the global table in key
+// order, and points every reference to them at the new tables. Go
+// functions made before keep the old global table as their environment,
+// which the functions they create (load, loadstring) would inherit: they
+// are given the new one.
+func (s *sched) sortLibs() {
+	L := s.root
+	loaded := L.GetField(L.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable)
+	oldG := L.G.Global
+	for _, name := range []string{"string", "table", "math", "os", "package"} {
+		t := sortedCopy(oldG.RawGetString(name).(*lua.LTable))
+		oldG.RawSetString(name, t)
+		loaded.RawSetString(name, t)
+		if name == "string" {
+			L.GetMetatable(lua.LString("")).(*lua.LTable).RawSetString("__index", t)
+		}
+	}
+	newG := sortedCopy(oldG)
+	newG.RawSetString("_G", newG)
+	loaded.RawSetString("_G", newG)
+	L.G.Global, L.Env = newG, newG
+	retarget := func(v lua.LValue) {
+		if fn, ok := v.(*lua.LFunction); ok && fn.Env == oldG {
+			fn.Env = newG
+		}
+	}
+	eachPair(newG, func(_, v lua.LValue) {
+		retarget(v)
+		if t, ok := v.(*lua.LTable); ok {
+			eachPair(t, func(_, v lua.LValue) { retarget(v) })
+		}
+	})
+}
+
+// sortedCopy is a table with t's fields and metatable, its string keys
+// set in sorted order after any others.
+func sortedCopy(t *lua.LTable) *lua.LTable {
+	c := &lua.LTable{Metatable: t.Metatable}
+	var names []string
+	eachPair(t, func(k, v lua.LValue) {
+		if name, ok := k.(lua.LString); ok {
+			names = append(names, string(name))
+		} else {
+			c.RawSet(k, v)
+		}
+	})
+	slices.Sort(names)
+	for _, name := range names {
+		c.RawSetString(name, t.RawGetString(name))
+	}
+	return c
+}

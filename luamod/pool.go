@@ -146,7 +146,7 @@ func (s *sched) runTask(g *G, p *pool, t *poolTask) error {
 	ev := Event{Kind: KindTaskEnd, G: g.id, Name: t.id, Object: p.obj, Status: "ok"}
 	if err != nil {
 		p.failed++
-		ev.Status, ev.Err = "error", errorMessage(err)
+		ev.Status, ev.Err = "error", s.errorText(g.L, err)
 		if g.cancelErr == nil {
 			s.output("stderr", fmt.Sprintf("%s: task %s failed: %s\n", p.obj, t.id, ev.Err))
 		}

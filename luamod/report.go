@@ -15,15 +15,6 @@ var (
 	errCancelled = errors.New("run cancelled")
 )
 
-// errorMessage is the Lua error value of err as text.
-func errorMessage(err error) string {
-	var apiErr *lua.ApiError
-	if errors.As(err, &apiErr) && apiErr.Object != nil {
-		return apiErr.Object.String()
-	}
-	return err.Error()
-}
-
 // errorLine finds the first "chunk:line:" in text; 0 when there is none.
 func errorLine(chunk, text string) int {
 	re := regexp.MustCompile(regexp.QuoteMeta(chunk) + `:(\d+):`)
@@ -56,7 +47,7 @@ func syntaxError(chunk, src string, err error) string {
 // reportError records the error that ended goroutine g and writes it, with
 // its traceback, to stderr.
 func (s *sched) reportError(g *G, err error) {
-	msg := errorMessage(err)
+	msg := g.errMsg
 	ge := GoroutineError{G: g.id, Name: g.name, Message: msg, Line: errorLine(s.opts.ChunkName, msg)}
 	var apiErr *lua.ApiError
 	if errors.As(err, &apiErr) {

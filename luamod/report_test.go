@@ -56,7 +56,8 @@ func TestBadArgumentsRaiseInTheCaller(t *testing.T) {
 		{`goroutine.wait_group():add(-1)`, `negative WaitGroup counter`},
 		{`goroutine.pool_create("p", {workers = 0})`, `'workers' must be an integer >= 1`},
 		{`goroutine.pool_create("p", {workers = "many"})`, `workers.*number`},
-		{`goroutine.pool_create("p", {worker = 2})`, `invalid keys: worker`},
+		{`goroutine.pool_create("p", {worker = 2})`, `options: unknown field 'worker'`},
+		{`goroutine.pool_create("p", {workers = {}})`, `options: 'workers' must be a number, got table`},
 		{`goroutine.pool_create("p", {1, 2})`, `named fields expected`},
 		{`goroutine.timeout(10)`, `bad argument #2 to timeout \(function expected, got nil\)`},
 	} {

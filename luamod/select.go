@@ -257,7 +257,7 @@ func (m *Module) selectTimeoutL(L *lua.LState) int {
 		}
 		if _, err := m.s.protectIn(L, "select handler", c.handler, args); err != nil {
 			raiseIf(L, m.s.cur.cancelErr)
-			return pushFail(L, lua.LFalse, errorMessage(err))
+			return pushFail(L, lua.LFalse, m.s.errorText(L, err))
 		}
 	}
 	L.Push(lua.LFalse)

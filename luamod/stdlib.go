@@ -39,6 +39,7 @@ func (s *sched) openLibs() {
 	}
 	L.SetGlobal("print", L.NewFunction(s.luaPrint))
 	s.openToString()
+	s.wrapFormat()
 	s.sandboxPackage()
 	s.sandboxOs()
 	s.seedMath()
@@ -46,6 +47,7 @@ func (s *sched) openLibs() {
 	s.openCoroutine()
 	s.openModules()
 	s.openCompat()
+	s.sortLibs()
 }
 
 // sandboxPackage keeps require for preloaded modules only: no file loading.

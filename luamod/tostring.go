@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"fmt"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -11,11 +12,8 @@ import (
 // where gopher-lua prints a Go pointer that differs on every run and
 // between native and wasm. A __tostring metamethod still wins.
 func (s *sched) tostring(L *lua.LState, v lua.LValue) string {
-	switch v.(type) {
-	case *lua.LTable, *lua.LFunction, *lua.LUserData, *lua.LState:
-		if L.GetMetaField(v, "__tostring") == lua.LNil {
-			return s.objectName(v)
-		}
+	if isReference(v) && L.GetMetaField(v, "__tostring") == lua.LNil {
+		return s.objectName(v)
 	}
 	return L.ToStringMeta(v).String()
 }
@@ -38,4 +36,67 @@ func (s *sched) openToString() {
 		L.Push(lua.LString(s.tostring(L, L.Get(1))))
 		return 1
 	}))
+}
+
+// valueText is v as tostring shows it, for engine messages: a __tostring
+// metamethod is called protected (on a lent thread), and its error or a
+// non-string result gives the plain name instead.
+func (s *sched) valueText(L *lua.LState, v lua.LValue) string {
+	if !isReference(v) {
+		return v.String()
+	}
+	mm := L.GetMetaField(v, "__tostring")
+	if mm == lua.LNil || s.cur == nil {
+		return s.objectName(v)
+	}
+	if res, err := s.protect(L, mm, []lua.LValue{v}); err == nil && len(res) > 0 {
+		if str, ok := res[0].(lua.LString); ok {
+			return string(str)
+		}
+	}
+	return s.objectName(v)
+}
+
+// errorText is the error value that err carries, as text (valueText).
+func (s *sched) errorText(L *lua.LState, err error) string {
+	return s.valueText(L, errorValue(err))
+}
+
+// wrapFormat makes string.format's %s show reference values as tostring
+// does (Lua 5.2's rule; gopher-lua prints their Go address).
+func (s *sched) wrapFormat() {
+	str := s.root.GetGlobal("string").(*lua.LTable)
+	format := str.RawGetString("format").(*lua.LFunction)
+	str.RawSetString("format", s.root.NewFunction(func(L *lua.LState) int {
+		f := L.CheckString(1)
+		for i, arg := 0, 2; i < len(f); i++ {
+			if f[i] != '%' {
+				continue
+			}
+			i++
+			for i < len(f) && strings.IndexByte("-+ #0123456789.", f[i]) >= 0 {
+				i++
+			}
+			if i >= len(f) || f[i] == '%' {
+				continue
+			}
+			if v := L.Get(arg); f[i] == 's' && isReference(v) {
+				L.Replace(arg, lua.LString(s.tostring(L, v)))
+			}
+			arg++
+		}
+		L.Insert(format, 1)
+		L.Call(L.GetTop()-1, 1)
+		return 1
+	}))
+}
+
+// isReference reports whether v is a table, function, userdata or thread:
+// a value Lua shows by its address.
+func isReference(v lua.LValue) bool {
+	switch v.(type) {
+	case *lua.LTable, *lua.LFunction, *lua.LUserData, *lua.LState:
+		return true
+	}
+	return false
 }

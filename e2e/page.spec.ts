@@ -147,7 +147,9 @@ test("keyboard alone reaches every control and leaves the editor with Tab", asyn
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press("Tab");
     names.push(await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
+      // The editor lives in a shadow root: follow focus into it.
+      let el = document.activeElement as HTMLElement;
+      while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
       return el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName;
     }));
   }

@@ -68,6 +68,8 @@ const editorTheme = EditorView.theme({
   ".cm-scroller": { overflow: "auto", fontFamily: "var(--lp-mono)", lineHeight: "1.5" },
   ".cm-tooltip": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)", border: "1px solid var(--lp-border)" },
   ".cm-panels": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)" },
+  ".lp-hover": { maxWidth: "32rem", padding: "0.35rem 0.5rem", fontSize: "0.85rem" },
+  ".lp-hover-sig": { display: "block", marginBottom: "0.2rem", fontFamily: "var(--lp-mono)", color: "var(--lp-syn-builtin)" },
 });
 
 function diagnostics(state: EditorState, marks: readonly ErrorMark[]): Diagnostic[] {
@@ -104,10 +106,15 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     }),
   ];
   const newState = (doc: string) => EditorState.create({ doc, extensions });
-  const view = new EditorView({ state: newState(text) });
-  view.dom.classList.add("lp-editor");
+  // The editor lives in a shadow root: CodeMirror then adopts its styles
+  // as a constructed stylesheet instead of adding a <style> element, so
+  // the page's Content-Security-Policy needs no 'unsafe-inline'.
+  const host = document.createElement("div");
+  host.className = "lp-editor";
+  const root = host.attachShadow({ mode: "open" });
+  const view = new EditorView({ state: newState(text), root, parent: root });
   return {
-    dom: view.dom,
+    dom: host,
     view,
     getContent: () => view.state.doc.toString(),
     setContent(doc: string) {

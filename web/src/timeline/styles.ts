@@ -1,5 +1,5 @@
-// The timeline's stylesheet. The component adds it to the document once,
-// as CodeMirror adds its own, so the page needs no extra stylesheet link.
+// The timeline's stylesheet. The component adopts it into the document
+// once, so the page needs no extra stylesheet link.
 // Colours of the canvas itself live in colors.ts.
 
 const CSS = `
@@ -36,13 +36,15 @@ const CSS = `
 }
 `;
 
-const STYLE_ID = "lp-timeline-style";
+const adopted = new WeakMap<Document, CSSStyleSheet>();
 
-/** ensureStyles adds the timeline's stylesheet to doc unless it is there. */
+/** ensureStyles adopts the timeline's stylesheet into doc unless it is
+ * there. A constructed stylesheet, unlike a <style> element, needs no
+ * 'unsafe-inline' in the page's Content-Security-Policy. */
 export function ensureStyles(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.append(style);
+  if (adopted.has(doc) || !doc.defaultView) return;
+  const sheet = new doc.defaultView.CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  adopted.set(doc, sheet);
 }

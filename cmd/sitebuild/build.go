@@ -56,6 +56,9 @@ func build(dist string) ([]asset, error) {
 		}
 		fmt.Printf("%-14s %5.1fs\n", step.name, time.Since(start).Seconds())
 	}
+	if err := checkPages(dist); err != nil {
+		return nil, err
+	}
 	start := time.Now()
 	cache, err := newCompressCache(cacheDir)
 	if err != nil {

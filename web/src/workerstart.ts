@@ -6,14 +6,16 @@
 // workers (CSP worker-src) and the engine's host to send CORS headers for
 // the wasm; README "Embedding examples" says so.
 
+import { workerScriptURL } from "./trusted";
+
 /** startWorker starts the worker script at url (relative to the page). */
 export function startWorker(url: string): Worker {
   const abs = new URL(url, location.href);
-  if (abs.origin === location.origin) return new Worker(abs.href);
+  if (abs.origin === location.origin) return new Worker(workerScriptURL(abs.href));
   const glue = new URL("wasm_exec.js", abs).href;
   const code = `importScripts(${JSON.stringify(glue)}, ${JSON.stringify(abs.href)});`;
   const blob = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
-  const worker = new Worker(blob);
+  const worker = new Worker(workerScriptURL(blob));
   // The bootstrap is read as the worker starts; its first message says it was.
   worker.addEventListener("message", () => URL.revokeObjectURL(blob), { once: true });
   return worker;

@@ -26,14 +26,21 @@ func (s *sched) now() int64 {
 	return s.base + (s.steps-s.stepsBase)*int64(InstructionCost/time.Microsecond)
 }
 
+// Spans a script gives saturate at maxSpan, and the run clock at clockEnd,
+// so sums of a few of them never overflow.
+const (
+	maxSpan  = math.MaxInt64 / 4
+	clockEnd = math.MaxInt64 / 2
+)
+
 // msToMicros converts a script's milliseconds to a clock span, saturating
 // instead of overflowing and treating NaN and negatives as 0.
 func msToMicros(ms float64) int64 {
 	if !(ms > 0) {
 		return 0
 	}
-	if ms >= math.MaxInt64/4000 {
-		return math.MaxInt64 / 4
+	if ms >= maxSpan/1000 {
+		return maxSpan
 	}
 	return int64(math.Round(ms * 1000))
 }
@@ -41,8 +48,8 @@ func msToMicros(ms float64) int64 {
 // after returns the clock time d microseconds from now, saturating.
 func (s *sched) after(d int64) int64 {
 	n := s.now()
-	if d > math.MaxInt64/2-n {
-		return math.MaxInt64 / 2
+	if d > clockEnd-n {
+		return clockEnd
 	}
 	return n + d
 }

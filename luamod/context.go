@@ -21,7 +21,7 @@ type luaContext struct {
 	parent   *luaContext
 	children []*luaContext
 	err      string // "" while not cancelled
-	deadline int64  // run clock, microseconds; -1: none
+	deadline int64  // run clock, microseconds; -1: none (scripts see it on os.time's clock)
 	timer    *timer
 	done     *channel
 	doneUD   *lua.LUserData // the same userdata for every done() call
@@ -43,7 +43,7 @@ func (m *Module) contextMethods() map[string]lua.LGFunction {
 		},
 		"with_deadline": func(L *lua.LState) int {
 			parent := checkContext(L, 1)
-			return m.pushChild(L, m.s.childContext(parent, msToMicros(float64(L.CheckNumber(2)))))
+			return m.pushChild(L, m.s.childContext(parent, m.s.clockAt(float64(L.CheckNumber(2)))))
 		},
 		"cancel": func(L *lua.LState) int {
 			m.s.cancelContext(checkContext(L, 1), errCtxCanceled)
@@ -63,7 +63,7 @@ func (m *Module) contextMethods() map[string]lua.LGFunction {
 		},
 		"deadline": func(L *lua.LState) int {
 			if c := checkContext(L, 1); c.deadline >= 0 {
-				L.Push(lua.LNumber(float64(c.deadline) / 1000))
+				L.Push(lua.LNumber(float64(c.deadline+m.s.epoch()) / 1000))
 			} else {
 				L.Push(lua.LNil)
 			}

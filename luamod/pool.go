@@ -63,7 +63,8 @@ func (m *Module) poolCreate(L *lua.LState) int {
 		L.ArgError(2, "options: 'rate' must be a number > 0")
 	}
 	if opts.Rate > 0 {
-		p.interval = int64(math.Ceil(1e6 / opts.Rate))
+		// A tiny rate saturates: one start per 73,000 years, never "unlimited".
+		p.interval = int64(min(math.Ceil(1e6/opts.Rate), maxSpan))
 	}
 	if old := m.s.pools[name]; old != nil {
 		m.s.closePool(old)
@@ -119,7 +120,12 @@ func (s *sched) poolWorker(p *pool) body {
 		}()
 		for len(p.queue) > 0 {
 			if delay := p.nextStart - s.now(); p.interval > 0 && delay > 0 {
-				if err := s.sleep(delay, wait{Reason: "pool rate", Object: p.obj}); err != nil {
+				w := wait{Reason: "pool rate", Object: p.obj}
+				if p.nextStart >= clockEnd {
+					// Past the end of the clock: the task can never start.
+					return nil, s.park(w)
+				}
+				if err := s.sleep(delay, w); err != nil {
 					return nil, err
 				}
 				continue

@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"math"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -79,7 +80,30 @@ func (s *sched) wallNow() time.Time {
 	if s.opts.RealTime {
 		return time.Now()
 	}
-	return virtualEpoch.Add(time.Duration(s.now()) * time.Microsecond)
+	return time.UnixMicro(s.epoch() + s.now()).UTC() // no time.Duration: it ends after 292 years
+}
+
+// epoch is the instant the run clock started, in Unix microseconds on the
+// clock os.time reads: the virtual epoch, or the wall clock at the start.
+func (s *sched) epoch() int64 {
+	if s.opts.RealTime {
+		return s.start.UnixMicro()
+	}
+	return virtualEpoch.UnixMicro()
+}
+
+// clockAt converts an instant in milliseconds on os.time's clock (as
+// os.time() * 1000 + 2000 is two seconds from now) to the run clock,
+// saturating; NaN and instants before the run started give 0.
+func (s *sched) clockAt(ms float64) int64 {
+	us := ms*1000 - float64(s.epoch())
+	switch {
+	case !(us > 0):
+		return 0
+	case us >= maxSpan:
+		return maxSpan
+	}
+	return int64(math.Round(us))
 }
 
 func (s *sched) sandboxOs() {
@@ -140,20 +164,33 @@ func (s *sched) seedMath() {
 	}))
 }
 
+// mathRandom is math.random: a float in [0,1), or an integer in [1,n] or
+// [lo,hi], over the whole int64 range (the span is counted in uint64).
 func (s *sched) mathRandom(L *lua.LState) int {
-	switch L.GetTop() {
-	case 0:
+	if L.GetTop() == 0 {
 		L.Push(lua.LNumber(s.rand.Float64()))
-	case 1:
-		n := L.CheckInt64(1)
-		argCheck(L, n >= 1, 1, "interval is empty")
-		L.Push(lua.LNumber(1 + s.rand.Int64N(n)))
-	default:
-		lo, hi := L.CheckInt64(1), L.CheckInt64(2)
-		argCheck(L, lo <= hi, 2, "interval is empty")
-		L.Push(lua.LNumber(lo + s.rand.Int64N(hi-lo+1)))
+		return 1
 	}
+	lo, hi, n := int64(1), checkTruncated(L, 1), 1
+	if L.GetTop() >= 2 {
+		lo, hi, n = hi, checkTruncated(L, 2), 2
+	}
+	argCheck(L, lo <= hi, n, "interval is empty")
+	span := uint64(hi-lo) + 1 // 0 when the interval is all of int64
+	r := s.rand.Uint64()
+	if span != 0 {
+		r = s.rand.Uint64N(span)
+	}
+	L.Push(lua.LNumber(lo + int64(r)))
 	return 1
+}
+
+// checkTruncated is argument n truncated to an integer, as Lua 5.1's
+// math.random reads its bounds; it must fit int64.
+func checkTruncated(L *lua.LState, n int) int64 {
+	v := math.Trunc(float64(L.CheckNumber(n)))
+	argCheck(L, v >= math.MinInt64 && v < math.MaxInt64, n, "number has no integer representation")
+	return int64(v)
 }
 
 // argsFrom returns the arguments from index i on.

@@ -155,7 +155,6 @@ class TimelineView implements Timeline {
     buttons.zoomIn.addEventListener("click", () => zoom(0.8));
     buttons.zoomOut.addEventListener("click", () => zoom(1.25));
     buttons.exportPNG.addEventListener("click", () => void exportPNG(canvas));
-    buttons.exportTrace.disabled = !this.opts.onExportTrace;
     buttons.exportTrace.addEventListener("click", () => void this.exportTrace());
     tableToggle.addEventListener("click", () => this.text.toggleTable(this.layout));
     const win = this.doc.defaultView;
@@ -245,8 +244,11 @@ class TimelineView implements Timeline {
   // publish writes what the frame shows to data attributes (for tests) and
   // the range label.
   private publish(stats: DrawStats): void {
-    const { canvas, range } = this.parts;
+    const { canvas, range, buttons } = this.parts;
     const l = this.layout, v = this.view;
+    // Nothing to export until a run has produced events.
+    buttons.exportTrace.disabled = !this.opts.onExportTrace || this.events.length === 0;
+    buttons.exportPNG.disabled = this.events.length === 0;
     const d = canvas.dataset;
     d.lanes = String(l.lanes.length);
     d.arrows = String(l.arrows.length);

@@ -4,12 +4,13 @@
 
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
-import { EditorState, Prec } from "@codemirror/state";
+import { Annotation, ChangeSet, EditorState, Prec, type ChangeDesc, type Text } from "@codemirror/state";
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { autocompletion, completeAnyWord } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
+import { isolateHistory } from "@codemirror/commands";
 import { apiCompletions, apiHover } from "./help";
 
 /** EditorCallbacks are what the editor's shortcuts and edits call. */
@@ -18,9 +19,15 @@ export interface EditorCallbacks {
   onRun(): void;
   /** Escape; the key still reaches CodeMirror (Escape then Tab leaves the editor). */
   onStop(): void;
-  /** The text changed by an edit (not by setContent). */
+  /** The text changed by an edit (not by setContent or replaceContent). */
   onChange?(text: string): void;
 }
+
+/** LineMap finds a line (1-based) of an earlier text in the current one. */
+export type LineMap = (line: number) => number | null;
+
+// replacement marks the transactions of replaceContent.
+const replacement = Annotation.define<boolean>();
 
 /** ErrorMark is a script line to flag, with the message shown on hover. */
 export interface ErrorMark {
@@ -37,6 +44,13 @@ export interface Editor {
   getContent(): string;
   /** setContent replaces the whole text, clearing marks and the undo history. */
   setContent(text: string): void;
+  /** replaceContent replaces the whole text as one step that Ctrl+Z undoes,
+   * clearing marks and moving the cursor to the start. */
+  replaceContent(text: string): void;
+  /** trackLines starts following the current text through later edits;
+   * the returned function finds one of its lines in the text of now, or
+   * gives null once the text was replaced or another tracking began. */
+  trackLines(): LineMap;
   /** goToLine moves the cursor to the start of line (1-based), scrolls and focuses. */
   goToLine(line: number): void;
   /** markErrors flags lines (lint diagnostics); an empty list clears them. */
@@ -100,11 +114,23 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     EditorState.tabSize.of(2),
     EditorView.contentAttributes.of({ "aria-label": "Lua source" }),
     EditorView.updateListener.of((u) => {
-      // setContent replaces the whole state, which fires no update: only
-      // edits reach onChange.
-      if (u.docChanged) callbacks.onChange?.(u.state.doc.toString());
+      // setContent replaces the whole state, which fires no update, and
+      // replaceContent's transactions are marked: only edits reach onChange.
+      if (!u.docChanged) return;
+      let edited = false;
+      for (const tr of u.transactions) {
+        if (!tr.docChanged) continue;
+        const replacing = tr.annotation(replacement) === true;
+        edited ||= !replacing;
+        if (tracked) {
+          if (replacing) tracked.replaced = true;
+          else tracked.changes = tracked.changes.composeDesc(tr.changes.desc);
+        }
+      }
+      if (edited) callbacks.onChange?.(u.state.doc.toString());
     }),
   ];
+  let tracked: { doc: Text; changes: ChangeDesc; replaced: boolean } | null = null;
   const newState = (doc: string) => EditorState.create({ doc, extensions });
   // The editor lives in a shadow root: CodeMirror then adopts its styles
   // as a constructed stylesheet instead of adding a <style> element, so
@@ -118,7 +144,27 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     view,
     getContent: () => view.state.doc.toString(),
     setContent(doc: string) {
+      tracked = null;
       view.setState(newState(doc));
+    },
+    replaceContent(doc: string) {
+      view.dispatch(setDiagnostics(view.state, []));
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: doc },
+        selection: { anchor: 0 },
+        scrollIntoView: true,
+        // One undo step of its own, never merged with the typing around it.
+        annotations: [replacement.of(true), isolateHistory.of("full")],
+      });
+    },
+    trackLines() {
+      const t = { doc: view.state.doc, changes: ChangeSet.empty(view.state.doc.length).desc, replaced: false };
+      tracked = t;
+      return (line) => {
+        if (tracked !== t || t.replaced || line < 1 || line > t.doc.lines) return null;
+        const pos = t.changes.mapPos(t.doc.line(Math.floor(line)).from, 1);
+        return view.state.doc.lineAt(pos).number;
+      };
     },
     goToLine(line: number) {
       const n = Math.min(Math.max(1, Math.floor(line)), view.state.doc.lines);

@@ -34,12 +34,13 @@ runner.onLoadState((s) => {
 });
 
 const timeline = createTimeline(document, {
-  onSelectLine: (n) => app.editor.goToLine(n),
+  onSelectLine: (n) => app.goToRunLine(n),
   onExportTrace: (trace) => runner.chromeTrace(trace),
 });
 slot('[data-testid="timeline-slot"]').append(timeline.dom);
 app.listen({
   start: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
+  replaced: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
   events: (e) => timeline.append(e),
   theme: () => timeline.update(),
 });

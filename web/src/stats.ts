@@ -22,7 +22,8 @@ export interface Stats {
   /** engine shows the engine's loading: in words while idle, and a waiting
    * run starts its clock once the engine is ready. */
   engine(s: LoadState): void;
-  /** clear forgets the last run (its code was replaced) and shows idle. */
+  /** clear forgets the last run (its code was replaced) and shows idle;
+   * a run going on is being abandoned. */
   clear(): void;
   readonly state: RunState;
   update(): void;
@@ -123,7 +124,8 @@ export function createStats(): Stats {
       }
     },
     clear() {
-      if (current !== "running") idle();
+      waiting = false;
+      idle();
     },
     update() {
       if (current === "running" && !waiting) nums.textContent = live();

@@ -1,5 +1,6 @@
-// The draft: the editor's text and the run options survive a reload until
-// the user picks an example or resets. The theme choice is kept apart.
+// The draft: the editor's text, where it came from and the run options
+// survive a reload, with the user's own code that an example, Reset or a
+// shared link set aside. The theme choice is kept apart.
 
 import { parseOptions, type PageOptions } from "./options";
 
@@ -12,6 +13,11 @@ export interface Draft {
   options: PageOptions;
   /** example is the file the draft started from, so the menu can show it. */
   example?: string;
+  /** edited tells whether code differs from that example; absent in old
+   * drafts, which count as edited, so nothing is ever taken for an example. */
+  edited?: boolean;
+  /** yours is the user's own code that a replacement set aside. */
+  yours?: string;
 }
 
 /** Theme is the user's choice; "system" follows prefers-color-scheme. */
@@ -46,18 +52,11 @@ export function loadDraft(): Draft | null {
       code: v.code,
       options: parseOptions(v.options),
       example: typeof v.example === "string" ? v.example : undefined,
+      edited: typeof v.edited === "boolean" ? v.edited : undefined,
+      yours: typeof v.yours === "string" ? v.yours : undefined,
     };
   } catch {
     return null;
-  }
-}
-
-/** clearDraft forgets the draft. */
-export function clearDraft(): void {
-  try {
-    store()?.removeItem(DRAFT_KEY);
-  } catch {
-    // Nothing to forget.
   }
 }
 

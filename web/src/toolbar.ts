@@ -3,14 +3,16 @@
 
 import type { ExampleInfo } from "./examples";
 import type { PageOptions } from "./options";
+import { YOURS, type MenuState } from "./provenance";
 import type { Theme } from "./storage";
 
 /** ToolbarHandlers receive the user's choices. */
 export interface ToolbarHandlers {
   onRun(): void;
   onStop(): void;
+  /** onExample opens an example's file, or the user's own code (YOURS). */
   onExample(file: string): void;
-  /** onReset restores the current example, dropping edits. */
+  /** onReset puts the current example back as shipped. */
   onReset(): void;
   onShare(): void;
   onOptions(o: PageOptions): void;
@@ -20,10 +22,12 @@ export interface ToolbarHandlers {
 /** ToolbarState is what the toolbar shows. */
 export interface ToolbarState {
   running: boolean;
+  /** canRun is false until the editor holds what Run would run. */
+  canRun: boolean;
   options: PageOptions;
   theme: Theme;
-  /** example is the menu's selection; "" shows the placeholder. */
-  example: string;
+  menu: MenuState;
+  canReset: boolean;
 }
 
 /** Toolbar is the toolbar component. */
@@ -77,7 +81,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
   });
 
   const reset = button("Reset", "lp-btn-reset", () => h.onReset());
-  reset.title = "Put the example back as it was";
+  reset.title = "Put the example back as it was (Ctrl+Z or Examples → Your code brings your code back)";
   const share = button("Share", "lp-btn-share", () => h.onShare());
   share.title = "Copy a link with this code";
 
@@ -110,18 +114,29 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
   };
   dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, theme));
 
+  let list: readonly ExampleInfo[] = [];
+  let offersYours: boolean | null = null;
+  // fillMenu lists the examples after the placeholder or "Your code".
+  function fillMenu(yours: boolean) {
+    offersYours = yours;
+    const first = yours ? option(YOURS, "Your code") : option("", "Examples…");
+    examples.replaceChildren(first, ...list.map((e) => option(e.file, e.title)));
+  }
+
   return {
     dom,
-    setExamples(list) {
-      examples.replaceChildren(option("", "Examples…"), ...list.map((e) => option(e.file, e.title)));
+    setExamples(l) {
+      list = l;
+      fillMenu(offersYours ?? false);
     },
     update(s) {
-      run.setAttribute("aria-disabled", String(s.running));
+      run.setAttribute("aria-disabled", String(s.running || !s.canRun));
       stop.setAttribute("aria-disabled", String(!s.running));
       virtual.checked = s.options.virtualTime;
       theme.value = s.theme;
-      examples.value = [...examples.options].some((o) => o.value === s.example) ? s.example : "";
-      reset.setAttribute("aria-disabled", String(s.example === ""));
+      if (s.menu.yours !== offersYours) fillMenu(s.menu.yours);
+      examples.value = [...examples.options].some((o) => o.value === s.menu.value) ? s.menu.value : examples.options[0].value;
+      reset.setAttribute("aria-disabled", String(!s.canReset));
     },
     flash(text) {
       message.textContent = text;

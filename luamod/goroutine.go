@@ -34,6 +34,7 @@ type G struct {
 	id       int
 	name     string
 	group    string
+	line     int // where it was spawned
 	L        *lua.LState
 	coro     *lua.LState // G.CurrentThread while this goroutine is off the token
 	state    gState
@@ -66,13 +67,16 @@ type body func(g *G) ([]lua.LValue, error)
 // The caller keeps the token. It ends the run when the live-goroutine limit
 // is exceeded and then returns nil.
 func (s *sched) spawn(name, group string, line int, run body) *G {
+	if s.stopped != nil || s.ending {
+		return nil // a stopped run starts nothing more; the caller is cancelled too
+	}
 	if s.alive >= s.opts.MaxGoroutines {
 		s.stop(StatusLimit, limitError("live goroutines", s.opts.MaxGoroutines))
 		return nil
 	}
 	s.nextID++
 	th := s.thread()
-	g := &G{id: s.nextID, name: name, group: group, L: th, wake: make(chan struct{}, 1), born: s.now()}
+	g := &G{id: s.nextID, name: name, group: group, line: line, L: th, wake: make(chan struct{}, 1), born: s.now()}
 	g.coro = th
 	s.alive++
 	if s.alive > s.stats.PeakAlive {

@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/metrics"
 	"time"
 )
@@ -13,9 +14,44 @@ func (s *sched) stop(status string, err error) {
 		return
 	}
 	s.stopped = &stopReason{status: status, err: err}
+	s.snapshotAlive()
 	for _, g := range s.all {
 		s.cancel(g, err)
 	}
+}
+
+// snapshotAlive records, for the limit report, what each goroutine still
+// alive is doing and at which line: the first maxAliveReported of them
+// in detail, the others counted.
+func (s *sched) snapshotAlive() {
+	for _, g := range s.all {
+		if g.state == gDead {
+			continue
+		}
+		s.aliveAtStop++
+		if len(s.atStop) < maxAliveReported {
+			s.atStop = append(s.atStop, s.describe(g))
+		}
+	}
+}
+
+// describe says what g is doing: its wait when parked, else running or
+// runnable at the line its Lua thread is on (where it was spawned, when it
+// has not started).
+func (s *sched) describe(g *G) Stuck {
+	st := Stuck{G: g.id, Name: g.name, Reason: g.wait.Reason, Object: g.wait.Object, Line: g.wait.Line}
+	if g.state == gParked {
+		return st
+	}
+	st.Reason, st.Object, st.Line = "runnable", "", g.line
+	th := g.coro
+	if g == s.cur {
+		st.Reason, th = "running", s.root.G.CurrentThread
+	}
+	if g.started && th != nil {
+		st.Line = callerLine(th)
+	}
+	return st
 }
 
 // limitError names the limit a run exceeded.
@@ -25,9 +61,13 @@ func limitError(what string, limit any) error {
 
 // checkOutside looks at what can end the run from outside the script:
 // the caller's cancellation, the wall-time limit and the memory limit.
-// The clocks are read on every 64th call only: under GOOS=js time.Now is a
-// call into JavaScript, and handoffs are frequent.
-func (s *sched) checkOutside() {
+// Handoffs are frequent and under GOOS=js time.Now is a call into
+// JavaScript, so a handoff reads the clock on every 64th call only; the
+// slow path of Done and a builtin's checkpoint read it every time
+// (readClock), which bounds how late a limit is seen by a quantum of
+// instructions or checkUnits of charged work. The heap is read at most
+// every 50 ms.
+func (s *sched) checkOutside(readClock bool) {
 	if s.stopped != nil {
 		return
 	}
@@ -36,7 +76,7 @@ func (s *sched) checkOutside() {
 		return
 	}
 	s.checks++
-	if s.checks%64 != 0 {
+	if !readClock && s.checks%64 != 0 {
 		return
 	}
 	now := time.Now()
@@ -48,8 +88,12 @@ func (s *sched) checkOutside() {
 		return
 	}
 	s.lastCheck = now
-	if heap := heapBytes(); heap > s.memBase && int64(heap-s.memBase) > s.opts.MaxMemory {
-		s.stop(StatusLimit, limitError("memory", fmt.Sprintf("%d MiB", s.opts.MaxMemory>>20)))
+	if s.heapUsed() <= s.opts.MaxMemory {
+		return
+	}
+	runtime.GC() // count only live data, not garbage the collector has not reached
+	if s.heapUsed() > s.opts.MaxMemory {
+		s.stop(StatusLimit, s.memoryLimitError())
 	}
 }
 

@@ -78,6 +78,7 @@ func (m *Module) poolSubmit(L *lua.LState) int {
 	s := m.s
 	name := L.CheckString(1)
 	fn := L.CheckFunction(2)
+	raiseIf(L, s.cur.cancelErr) // a stopped run takes no more tasks
 	p := s.pools[name]
 	switch {
 	case p == nil:
@@ -118,7 +119,7 @@ func (s *sched) poolWorker(p *pool) body {
 			p.workers--
 			s.poolIdle(p)
 		}()
-		for len(p.queue) > 0 {
+		for len(p.queue) > 0 && g.cancelErr == nil {
 			if delay := p.nextStart - s.now(); p.interval > 0 && delay > 0 {
 				w := wait{Reason: "pool rate", Object: p.obj}
 				if p.nextStart >= clockEnd {
@@ -137,7 +138,7 @@ func (s *sched) poolWorker(p *pool) body {
 				return nil, err
 			}
 		}
-		return nil, nil
+		return nil, g.cancelErr
 	}
 }
 

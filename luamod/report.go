@@ -77,13 +77,43 @@ func stuckReport(chunk string, stuck []Stuck, deadlock bool) string {
 		fmt.Fprintf(&b, "warning: %d goroutine(s) leaked: blocked forever when the run ended\n", len(stuck))
 	}
 	for _, st := range stuck {
-		what := st.Reason
-		if st.Object != "" {
-			what += " on " + st.Object
-		}
-		fmt.Fprintf(&b, "%s [%s] at %s:%d\n", goroutineLabel(st.G, st.Name), what, chunk, st.Line)
+		writeStuck(&b, chunk, st)
 	}
 	return b.String()
+}
+
+// maxAliveReported bounds the goroutines a limit report lists one by one.
+const maxAliveReported = 20
+
+// aliveReport lists the goroutines alive when a limit or the caller
+// stopped the run, in the leak report's form, then how many it left out.
+func aliveReport(chunk string, alive []Stuck, total int) string {
+	if total == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d goroutine(s) alive when the run was stopped:\n", total)
+	for _, st := range alive {
+		writeStuck(&b, chunk, st)
+	}
+	if more := total - len(alive); more > 0 {
+		fmt.Fprintf(&b, "... and %d more\n", more)
+	}
+	return b.String()
+}
+
+// writeStuck writes one goroutine's line: id, name, what it waits on and
+// its line.
+func writeStuck(b *strings.Builder, chunk string, st Stuck) {
+	what := st.Reason
+	if st.Object != "" {
+		what += " on " + st.Object
+	}
+	fmt.Fprintf(b, "%s [%s]", goroutineLabel(st.G, st.Name), what)
+	if st.Line > 0 {
+		fmt.Fprintf(b, " at %s:%d", chunk, st.Line)
+	}
+	b.WriteString("\n")
 }
 
 // goroutineLabel is "goroutine 7", or "goroutine 7 (name)" when it has one.

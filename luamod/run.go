@@ -55,6 +55,7 @@ func newSched(opts Options, sink Sink) *sched {
 	s := &sched{opts: opts, sink: sink, kick: make(chan struct{}, 1), finished: make(chan struct{})}
 	s.start = time.Now()
 	s.lastCheck, s.lastPause = s.start, s.start
+	s.checkEvery = int64(opts.Quantum)
 	s.memBase = heapBytes()
 	s.root = lua.NewState(threadOptions)
 	s.openLibs()
@@ -117,7 +118,7 @@ func (s *sched) finish() {
 	case s.stopped != nil:
 		r.Status, r.Error = s.stopped.status, s.stopped.err.Error()
 		if s.stopped.status == StatusLimit || s.stopped.status == StatusCancelled {
-			s.output("stderr", r.Error+"\n")
+			s.finalReport(r.Error)
 		}
 	case len(r.Errors) > 0:
 		r.Status, r.Error, r.Line = StatusError, r.Errors[0].Message, r.Errors[0].Line
@@ -144,18 +145,4 @@ func (s *sched) speedup() float64 {
 		return 1
 	}
 	return float64(work) / float64(s.stats.Clock)
-}
-
-// output writes script output to the sink, within the output limit.
-func (s *sched) output(stream, text string) {
-	if s.outSize+len(text) > s.opts.MaxOutputBytes {
-		if s.stopped == nil {
-			s.stop(StatusLimit, limitError("output bytes", s.opts.MaxOutputBytes))
-		}
-		if stream == "stdout" {
-			return
-		}
-	}
-	s.outSize += len(text)
-	s.sink.Output(stream, text)
 }

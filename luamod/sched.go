@@ -32,7 +32,10 @@ type sched struct {
 	clock
 	steps      int64 // VM instructions executed so far
 	checkAt    int64 // steps at which runCtx.Done takes the slow path
-	sliceStart int64 // steps when the current goroutine got the token
+	sliceStart int64 // steps when the current goroutine got the token, less the work charged since
+	checkEvery int64 // most instructions between two slow paths of Done (see noteBigString)
+	charged    int64 // work charged since the last checkpoint
+	allocated  int64 // bytes reserved since the heap was last read
 	checks     int   // calls of checkOutside
 	lastCheck  time.Time
 	lastPause  time.Time
@@ -55,11 +58,16 @@ type sched struct {
 	pools      map[string]*pool
 	shown      map[lua.LValue]int // reference values tostring has named
 
-	result  Result
-	stats   Stats
-	outSize int
-	events  int
-	main    *G
+	result      Result
+	stats       Stats
+	outSize     int
+	outFull     bool    // the output limit was reached: further output is dropped
+	midLine     bool    // the last output did not end a line
+	atStop      []Stuck // the goroutines alive when a limit or the caller stopped the run
+	aliveAtStop int     // how many there were
+	events      int
+	traceBytes  int64
+	main        *G
 }
 
 type stopReason struct {
@@ -82,7 +90,17 @@ func (q *queue) pop() *G {
 	return g
 }
 
+// Bounds on what the trace keeps of text a script chose.
+const (
+	maxLabelBytes = 200  // names, marks, objects, task ids
+	maxErrBytes   = 1000 // error messages
+	// traceBytesPerEvent is the average size an event may have: a run's
+	// trace stops at MaxEvents events or MaxEvents times this many bytes.
+	traceBytesPerEvent = 128
+)
+
 // emit appends an event to the trace, unless the run is being drained.
+// The trace is limited in events and in bytes.
 func (s *sched) emit(e Event) {
 	if s.ending {
 		return
@@ -90,6 +108,13 @@ func (s *sched) emit(e Event) {
 	s.events++
 	if s.events > s.opts.MaxEvents {
 		s.stop(StatusLimit, limitError("trace events", s.opts.MaxEvents))
+		return
+	}
+	e.Name, e.Object, e.Group = clip(e.Name, maxLabelBytes), clip(e.Object, maxLabelBytes), clip(e.Group, maxLabelBytes)
+	e.Err = clip(e.Err, maxErrBytes)
+	s.traceBytes += int64(48 + len(e.Name) + len(e.Object) + len(e.Group) + len(e.Err) + len(e.Reason) + len(e.Status))
+	if limit := int64(s.opts.MaxEvents) * traceBytesPerEvent; s.traceBytes > limit {
+		s.stop(StatusLimit, limitError("trace bytes", limit))
 		return
 	}
 	e.T = s.now()
@@ -124,7 +149,7 @@ func (s *sched) release(g *G) {
 // goroutines are stuck and the run ends.
 func (s *sched) handoff() {
 	for {
-		s.checkOutside()
+		s.checkOutside(false)
 		if g := s.runq.pop(); g != nil {
 			s.grant(g)
 			return
@@ -216,10 +241,10 @@ func (s *sched) cancel(g *G, err error) {
 func (s *sched) slowDone() <-chan struct{} {
 	g := s.cur
 	if g.cancelErr == nil {
-		s.checkOutside()
+		s.checkOutside(true)
 		s.fireDue()
+		platformPause(s)
 		if s.steps-s.sliceStart >= int64(s.opts.Quantum) {
-			platformPause(s)
 			if s.runq.len() > 0 {
 				if err := s.yield(); err != nil {
 					return closedChan
@@ -250,7 +275,7 @@ func (s *sched) updateCheckAt() {
 		s.checkAt = 0
 		return
 	}
-	at := s.sliceStart + int64(s.opts.Quantum)
+	at := min(s.sliceStart+int64(s.opts.Quantum), s.steps+s.checkEvery)
 	if !s.opts.RealTime {
 		if t := s.timers.peek(); t != nil {
 			due := s.steps + (t.when-s.now())/int64(InstructionCost/time.Microsecond)

@@ -4,6 +4,7 @@
 // nothing more of it is shown. Lines named by a run (output links,
 // timeline spans, error marks) are followed through later edits.
 
+import { crashNote, EngineCrash } from "./crash";
 import type { Editor, LineMap } from "./editor";
 import { errorMarks } from "./marks";
 import type { PageOptions } from "./options";
@@ -57,7 +58,9 @@ export function createRunControl(p: RunParts): RunControl {
   let lines: LineMap | null = null;
   const line = (n: number) => lines?.(n) ?? null;
 
-  function finish(handle: RunHandle, r: RunResult | null, failure = "") {
+  // finish shows how a run ended: its result, or why it has none. The
+  // output and the timeline so far stay as they are.
+  function finish(handle: RunHandle, r: RunResult | null, failure?: unknown) {
     if (current !== handle) return;
     current = null;
     if (abandoned) {
@@ -70,8 +73,9 @@ export function createRunControl(p: RunParts): RunControl {
       const marks = errorMarks(r).map((m) => ({ ...m, line: line(m.line) ?? 0 }));
       p.editor.markErrors(marks.filter((m) => m.line > 0));
     } else {
-      p.stats.fail(failure);
-      p.output.note(`The run failed: ${failure}`, "error");
+      const why = failure instanceof Error ? failure.message : String(failure);
+      p.stats.fail(why);
+      p.output.note(failure instanceof EngineCrash ? crashNote(failure) : `The run failed: ${why}`, "error");
       p.onState("failed");
     }
     for (const l of p.listeners) l.end?.(r);
@@ -100,7 +104,7 @@ export function createRunControl(p: RunParts): RunControl {
       p.onState("running");
       handle.result.then(
         (r) => finish(handle, r),
-        (e: unknown) => finish(handle, null, e instanceof Error ? e.message : String(e)),
+        (e: unknown) => finish(handle, null, e),
       );
     },
     stop() {

@@ -4,6 +4,7 @@
 // answer a cancel within a second is terminated and replaced, without a
 // page reload.
 
+import { EngineCrash } from "./crash";
 import { cancelledResult, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
 import type { RunResult, Trace, TraceEvent } from "./trace";
 import { startWorker } from "./workerstart";
@@ -23,7 +24,8 @@ export interface RunHandlers {
 /**
  * A started run. result resolves with the engine's result, or with status
  * "cancelled" when the engine had to be restarted to stop it; it rejects
- * when the run could not start or the engine failed.
+ * when the run could not start or the engine failed: with an EngineCrash
+ * when the engine's worker died (a fresh one is already starting).
  */
 export interface RunHandle {
   result: Promise<RunResult>;
@@ -55,6 +57,7 @@ export class Runner {
   private conversions = new Map<number, { resolve(json: string): void; reject(err: Error): void }>();
   private nextId = 1;
   private hangNext = false;
+  private nextOptions: RunOptions = {};
   private generation = 0;
   private readonly opts: Required<RunnerOptions>;
 
@@ -102,6 +105,12 @@ export class Runner {
     this.hangNext = true;
   }
 
+  /** overrideNextRun is a test hook: options merged into the next run's,
+   * such as limits the page itself never sets. */
+  overrideNextRun(options: RunOptions): void {
+    this.nextOptions = options;
+  }
+
   /** run starts source; unless the runner is concurrent, a run already
    * going makes the result reject. */
   run(source: string, options: RunOptions = {}, handlers: RunHandlers = {}): RunHandle {
@@ -114,6 +123,8 @@ export class Runner {
     });
     const hang = this.hangNext;
     this.hangNext = false;
+    options = { ...options, ...this.nextOptions };
+    this.nextOptions = {};
     this.send({ type: "run", id, source, options, hang });
     return { result, cancel: () => this.cancel(id) };
   }
@@ -192,7 +203,8 @@ export class Runner {
     this.spawn();
   }
 
-  /** crashed replaces a worker whose engine died and fails the run it had. */
+  /** crashed replaces a worker whose engine died and fails what it had
+   * with an EngineCrash. */
   private crashed(message: string): void {
     if (this.state.phase !== "ready") {
       // Dying while loading would die again: report it instead of looping.
@@ -202,7 +214,7 @@ export class Runner {
       return;
     }
     this.restart();
-    this.failAll(new Error(`the engine stopped unexpectedly (${message}); it was restarted`));
+    this.failAll(new EngineCrash(message));
   }
 
   private receive(m: FromWorker): void {

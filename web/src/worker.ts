@@ -4,6 +4,7 @@
 // embedded examples of a page share this worker). A busy script pauses
 // every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
+import { crashReason, keepStderr } from "./crash";
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
 /** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
@@ -13,6 +14,8 @@ declare const __WASM_BYTES__: number | undefined;
 declare class Go {
   importObject: WebAssembly.Imports;
   run(instance: WebAssembly.Instance): Promise<void>;
+  /** exit is called with the program's exit code (2 after a fatal error). */
+  exit(code: number): void;
 }
 
 /** The bridge that the Go program installs. */
@@ -26,6 +29,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // A worker started from another origin's bootstrap (embed.ts) has had the
 // glue imported by absolute URL already.
 if (typeof (globalThis as { Go?: unknown }).Go !== "function") scope.importScripts("wasm_exec.js");
+const goStderr = keepStderr();
 
 let engine: Promise<Luaplay> | undefined;
 let bridge: Luaplay | undefined; // the engine, once loaded
@@ -70,8 +74,14 @@ async function start(wasmURL: string, module?: WebAssembly.Module): Promise<Luap
     } else {
       ({ instance, module } = await compile(wasmURL, go.importObject));
     }
+    let exitCode: number | undefined;
+    const exit = go.exit;
+    go.exit = (code) => {
+      exitCode = code;
+      exit(code);
+    };
     go.run(instance).then(
-      () => post({ type: "exited", message: "the engine stopped" }),
+      () => post({ type: "exited", message: crashReason(goStderr(), exitCode) }),
       (err) => post({ type: "exited", message: message(err) }),
     );
     const lp = (globalThis as { luaplay?: Luaplay }).luaplay;

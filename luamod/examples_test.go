@@ -122,32 +122,3 @@ func TestExampleIndex(t *testing.T) {
 		t.Errorf("index.json lists a file twice")
 	}
 }
-
-// TestAPIHelpCoversModule wants web/src/api.ts, the editor's completion and
-// hover help, to document exactly the functions of the goroutine module.
-func TestAPIHelpCoversModule(t *testing.T) {
-	data, err := os.ReadFile("../web/src/api.ts")
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`name: "(\w+)", signature: "goroutine\.(\w+)\(`)
-	var documented []string
-	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-		if m[1] != m[2] {
-			t.Errorf("api.ts entry %s has the signature of goroutine.%s", m[1], m[2])
-		}
-		documented = append(documented, m[1])
-	}
-	slices.Sort(documented)
-	res, rec := run(t, `local names = {}
-for k in pairs(goroutine) do names[#names + 1] = k end
-table.sort(names)
-print(table.concat(names, " "))`)
-	if !res.OK() {
-		t.Fatalf("%s: %s", res.Status, res.Error)
-	}
-	module := strings.Fields(rec.Stdout.String())
-	if !slices.Equal(documented, module) {
-		t.Errorf("api.ts documents\n%v\nthe module has\n%v", documented, module)
-	}
-}

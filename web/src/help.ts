@@ -1,21 +1,22 @@
-// Completion and hover help for the editor, both read from api.ts.
+// Completion and hover help for the editor, both read from the API
+// reference (api.ts).
 
 import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { hoverTooltip, type Tooltip } from "@codemirror/view";
 import type { EditorView } from "@codemirror/view";
-import { goroutineApi, lookup, methodApi, slothApi, type ApiEntry } from "./api";
+import { GLOBALS, METHODS, MODULES, lookup, moduleEntries, names, type ApiEntry } from "./api";
+import { appendText } from "./apitext";
 
-function option(e: ApiEntry, label: string, type: string) {
-  return { label, type, detail: e.signature, info: e.doc };
-}
+const member = new RegExp(`\\b(${MODULES.join("|")})\\.\\w*$`);
 
-/** apiCompletions completes goroutine.*, obj:method and sloth-runner globals. */
+/** apiCompletions completes module.function, obj:method and the globals. */
 export function apiCompletions(ctx: CompletionContext): CompletionResult | null {
-  const member = ctx.matchBefore(/\bgoroutine\.\w*$/);
-  if (member) {
+  const m = ctx.matchBefore(member);
+  if (m) {
+    const module = m.text.slice(0, m.text.indexOf("."));
     return {
-      from: member.from + "goroutine.".length,
-      options: goroutineApi.map((e) => option(e, e.name, "function")),
+      from: m.from + module.length + 1,
+      options: moduleEntries(module).flatMap((e) => names(e).map((label) => ({ label, type: "function", detail: e.signature, info: e.summary }))),
       validFor: /^\w*$/,
     };
   }
@@ -23,43 +24,43 @@ export function apiCompletions(ctx: CompletionContext): CompletionResult | null 
   if (method) {
     return {
       from: method.from + 2,
-      options: methodApi.map((e) => option(e, e.name, "method")),
-      validFor: /^\w*$/,
-    };
-  }
-  const sloth = ctx.matchBefore(/\b(log|workflow)\.\w*$/);
-  if (sloth) {
-    const prefix = sloth.text.slice(0, sloth.text.indexOf(".") + 1);
-    return {
-      from: sloth.from + prefix.length,
-      options: slothApi.filter((e) => e.name.startsWith(prefix)).map((e) => option(e, e.name.slice(prefix.length), "function")),
+      options: METHODS.map((mt) => ({
+        label: mt.name,
+        type: "method",
+        detail: mt.entries.map((e) => e.signature).join("  |  "),
+        info: mt.entries.map((e) => e.summary).join("\n"),
+      })),
       validFor: /^\w*$/,
     };
   }
   const word = ctx.matchBefore(/\w+$/);
   if (!word || !ctx.explicit && word.text.length < 2) return null;
-  const globals = ["goroutine", "log", "workflow", "task"].map((label) => ({ label, type: "namespace" }));
-  return { from: word.from, options: globals, validFor: /^\w*$/ };
+  const options = [
+    ...MODULES.map((label) => ({ label, type: "namespace" })),
+    ...GLOBALS.map((label) => ({ label, type: "function", detail: lookup("", label)[0]?.signature })),
+  ];
+  return { from: word.from, options, validFor: /^\w*$/ };
 }
 
-/** entryAt finds the documented call whose name covers pos, if any. */
-export function entryAt(text: string, pos: number): { entry: ApiEntry; from: number; to: number } | null {
+/** entryAt finds the documented calls whose name covers pos, if any. */
+export function entryAt(text: string, pos: number): { entries: ApiEntry[]; from: number; to: number } | null {
   let from = pos;
   let to = pos;
   while (from > 0 && /\w/.test(text[from - 1])) from--;
   while (to < text.length && /\w/.test(text[to])) to++;
   if (from === to) return null;
   const name = text.slice(from, to);
-  const before = text.slice(Math.max(0, from - 10), from);
-  let entry: ApiEntry | undefined;
-  if (before.endsWith("goroutine.")) entry = lookup("goroutine.", name);
-  else if (before.endsWith(":")) entry = lookup(":", name);
-  else if (/\b(log|workflow)\.$/.test(before)) entry = lookup(before.slice(before.search(/(log|workflow)\.$/)), name);
-  else if (name === "task") entry = lookup("", name);
-  return entry ? { entry, from, to } : null;
+  const before = text.slice(0, from);
+  const module = before.match(/\b(\w+)\.$/);
+  let entries: ApiEntry[];
+  if (module) entries = lookup(module[1] + ".", name);
+  else if (before.endsWith(":")) entries = lookup(":", name);
+  else entries = GLOBALS.includes(name) ? lookup("", name) : [];
+  return entries.length > 0 ? { entries, from, to } : null;
 }
 
-/** apiHover shows the signature and doc line of the call under the pointer. */
+/** apiHover shows the signature and summary of the call under the pointer
+ * (every type's, for a method several types have). */
 export const apiHover = hoverTooltip((view: EditorView, pos: number): Tooltip | null => {
   const line = view.state.doc.lineAt(pos);
   const found = entryAt(line.text, pos - line.from);
@@ -71,12 +72,14 @@ export const apiHover = hoverTooltip((view: EditorView, pos: number): Tooltip | 
     create() {
       const dom = document.createElement("div");
       dom.className = "lp-hover";
-      const sig = document.createElement("code");
-      sig.className = "lp-hover-sig";
-      sig.textContent = found.entry.signature;
-      const doc = document.createElement("div");
-      doc.textContent = found.entry.doc;
-      dom.append(sig, doc);
+      for (const e of found.entries) {
+        const sig = document.createElement("code");
+        sig.className = "lp-hover-sig";
+        sig.textContent = e.signature;
+        const doc = document.createElement("div");
+        appendText(doc, e.summary);
+        dom.append(sig, doc);
+      }
       return { dom };
     },
   };

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"luaplay/docsite"
 )
 
 // Source locations, relative to the repository root (the working directory
@@ -28,6 +30,7 @@ const (
 var bundles = []api.EntryPoint{
 	{InputPath: "web/src/main.ts", OutputPath: "app"},
 	{InputPath: "web/src/worker.ts", OutputPath: "worker"},
+	{InputPath: "web/src/embed.ts", OutputPath: "embed"},
 }
 
 // staticExts are the files at the top of web/ that are copied as they are.
@@ -47,7 +50,7 @@ func build(dist string) ([]asset, error) {
 		run  func(string) error
 	}{
 		{"wasm", buildWasm}, {"wasm_exec.js", copyWasmExec}, {"bundles", bundleTS},
-		{"static files", copyStatic}, {"examples", copyExamples},
+		{"static files", copyStatic}, {"examples", copyExamples}, {"docs", buildDocs},
 	}
 	for _, step := range steps {
 		start := time.Now()
@@ -156,6 +159,11 @@ func copyExamples(dist string) error {
 		}
 		return copyFile(path, filepath.Join(dist, rel))
 	})
+}
+
+// buildDocs writes the docs site into dist/docs (package docsite).
+func buildDocs(dist string) error {
+	return docsite.Build(docsite.DefaultConfig(filepath.Join(dist, "docs")))
 }
 
 func copyFile(src, dst string) error {

@@ -32,9 +32,9 @@ var contentTypes = map[string]string{
 }
 
 // siteHandler serves a built site: precompressed copies when the client
-// accepts them, exact content types, and cache headers that make a new
-// build visible at once (HTML is always revalidated, the rest is fresh for
-// a few minutes).
+// accepts them, exact content types, cache headers that make a new build
+// visible at once (HTML is always revalidated, the rest is fresh for a few
+// minutes), and CORS for every file, so other origins can embed examples.
 type siteHandler struct{ root string }
 
 func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -57,6 +57,9 @@ func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Content-Type", contentType(name))
 	hdr.Set("X-Content-Type-Options", "nosniff")
+	// Embedded examples may run on another origin's pages; their worker
+	// belongs to that origin and fetches the wasm from here.
+	hdr.Set("Access-Control-Allow-Origin", "*")
 	hdr.Set("Cache-Control", cacheControl(name))
 	if compressible[path.Ext(name)] {
 		hdr.Set("Vary", "Accept-Encoding")

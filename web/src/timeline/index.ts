@@ -32,6 +32,9 @@ export interface TimelineOptions {
   clock?: Clock;
   /** maxHeight caps the canvas height in CSS pixels (default 480). */
   maxHeight?: number;
+  /** styleRoot receives the stylesheet: the shadow root the timeline is
+   * shown in (an embedded example), else the document. */
+  styleRoot?: Document | ShadowRoot;
 }
 
 /** Timeline is the component's interface. */
@@ -76,7 +79,7 @@ class TimelineView implements Timeline {
 
   constructor(private doc: Document, private opts: TimelineOptions) {
     this.layout = new Layout(opts.clock ?? "virtual");
-    ensureStyles(doc);
+    ensureStyles(opts.styleRoot ?? doc);
     this.palette = palette(doc);
     this.parts = buildParts(doc, this.palette);
     this.dom = this.parts.root;

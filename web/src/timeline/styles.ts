@@ -1,5 +1,5 @@
-// The timeline's stylesheet. The component adopts it into the document
-// once, so the page needs no extra stylesheet link.
+// The timeline's stylesheet. The component adopts it into its document (or
+// an embedded example's shadow root) once, so no stylesheet link is needed.
 // Colours of the canvas itself live in colors.ts.
 
 const CSS = `
@@ -36,15 +36,17 @@ const CSS = `
 }
 `;
 
-const adopted = new WeakMap<Document, CSSStyleSheet>();
+const adopted = new WeakSet<Document | ShadowRoot>();
 
-/** ensureStyles adopts the timeline's stylesheet into doc unless it is
- * there. A constructed stylesheet, unlike a <style> element, needs no
- * 'unsafe-inline' in the page's Content-Security-Policy. */
-export function ensureStyles(doc: Document): void {
-  if (adopted.has(doc) || !doc.defaultView) return;
-  const sheet = new doc.defaultView.CSSStyleSheet();
+/** ensureStyles adopts the timeline's stylesheet into root (a document or
+ * the shadow root of an embedded example) unless it is there. A constructed
+ * stylesheet, unlike a <style> element, needs no 'unsafe-inline' in the
+ * page's Content-Security-Policy. */
+export function ensureStyles(root: Document | ShadowRoot): void {
+  const win = (root instanceof ShadowRoot ? root.ownerDocument : root).defaultView;
+  if (adopted.has(root) || !win) return;
+  const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  adopted.set(doc, sheet);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adopted.add(root);
 }

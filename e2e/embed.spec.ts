@@ -1,0 +1,126 @@
+// Embedded examples on a third-party page served from another origin:
+// the engine loads on the first Run only, examples run at once and
+// independently, Stop ends a loop, hidden set-up runs unseen, styles
+// neither leak nor break, and "Open in playground" carries the code.
+
+import { expect, test, type Page } from "@playwright/test";
+import { serveThirdParty, type ThirdParty } from "./thirdparty";
+
+let site: ThirdParty;
+test.beforeAll(async ({ baseURL }) => {
+  site = await serveThirdParty(baseURL!);
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+const ENGINE = /\/(worker\.js|wasm_exec\.js|luaplay\.wasm)$/;
+
+/** openSample loads the sample page, recording the engine's requests and
+ * the page's errors. */
+async function openSample(page: Page, path = "/") {
+  const engine: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    if (ENGINE.test(new URL(r.url()).pathname)) engine.push(r.url());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(site.origin + path);
+  return { engine, errors };
+}
+
+const example = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
+const log = (page: Page, name: string | RegExp) => example(page, name).getByRole("log");
+
+test("the examples are labelled regions with Run, Stop and a log; nothing heavy loads before Run", async ({ page }) => {
+  const { engine, errors } = await openSample(page);
+  await expect(page.getByRole("region")).toHaveCount(3);
+  await expect(example(page, "Ticker").getByRole("button", { name: "Run", exact: true })).toBeVisible();
+  await expect(example(page, "Ticker").getByRole("button", { name: "Stop", exact: true })).toBeVisible();
+  await expect(example(page, "Example 3 (Lua)").getByRole("textbox")).toHaveJSProperty("readOnly", true);
+  await page.waitForTimeout(500);
+  expect(engine).toEqual([]);
+  await example(page, "Fetch with set-up").getByRole("button", { name: "Run", exact: true }).click();
+  await expect(log(page, "Fetch with set-up")).toContainText("fast answer");
+  expect(engine.some((u) => u.endsWith("/luaplay.wasm"))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test("hidden set-up runs but is not shown, and error lines count shown lines", async ({ page }) => {
+  await openSample(page);
+  const ex = example(page, "Fetch with set-up");
+  const code = ex.getByRole("textbox");
+  await expect(code).not.toHaveValue(/hide|local function fetch/);
+  await expect(code).toHaveValue(/^local a, b = fetch/);
+  await ex.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(log(page, "Fetch with set-up")).toContainText("fast answer\ttrue\nslow answer\ttrue\n");
+  await expect(log(page, "Fetch with set-up")).toContainText("main.lua:4: stop here");
+  await expect(ex.getByRole("status")).toContainText("stop here");
+});
+
+test("three examples run at once; Stop ends the endless loop while the others finish", async ({ page }) => {
+  await openSample(page);
+  const run = (name: string | RegExp) => example(page, name).getByRole("button", { name: "Run", exact: true }).click();
+  await run("Example 3 (Lua)");
+  await run("Ticker");
+  await run("Fetch with set-up");
+  await expect(log(page, "Fetch with set-up")).toContainText("slow answer");
+  await expect(log(page, "Ticker")).toContainText("tick 1");
+  const loop = example(page, "Example 3 (Lua)");
+  await expect(loop.getByRole("status")).toHaveText("Running…");
+  await expect(log(page, "Ticker")).toContainText("tick 3\nticker done");
+  await expect(example(page, "Ticker").getByRole("status")).toContainText("Done");
+  const stopped = Date.now();
+  await loop.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(loop.getByRole("status")).toHaveText("Stopped");
+  expect(Date.now() - stopped).toBeLessThan(1500);
+  await run("Ticker");
+  await expect(log(page, "Ticker")).toContainText("ticker done");
+});
+
+test("the page's CSS does not reach the examples, and theirs does not leak", async ({ page }) => {
+  await openSample(page);
+  const ex = example(page, "Ticker");
+  const runButton = ex.getByRole("button", { name: "Run", exact: true });
+  await expect(runButton).toBeVisible();
+  const font = await runButton.evaluate((b) => getComputedStyle(b).fontFamily);
+  expect(font).not.toContain("Georgia");
+  const box = await ex.getByRole("textbox").boundingBox();
+  expect(box!.width).toBeGreaterThan(300);
+  expect(await ex.getByRole("textbox").evaluate((t) => getComputedStyle(t).whiteSpace)).toBe("pre");
+  const canary = await page.locator("#canary").evaluate((c) => getComputedStyle(c).backgroundColor);
+  expect(canary).toBe("rgb(255, 255, 224)");
+  expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
+  await runButton.click();
+  await expect(ex.locator("canvas").first()).toBeVisible();
+});
+
+test("Open in playground carries the edited code, hidden set-up included", async ({ page, context, baseURL }) => {
+  await openSample(page);
+  const ex = example(page, "Fetch with set-up");
+  await ex.getByRole("textbox").fill('print("edited in the embed")');
+  const link = ex.getByRole("link", { name: "Open in playground" });
+  await expect(link).toHaveAttribute("href", new RegExp(`^${baseURL}#v1\\.`));
+  const [tab] = await Promise.all([context.waitForEvent("page"), link.click()]);
+  await tab.waitForLoadState();
+  await expect(tab.getByLabel("Lua source")).toContainText('print("edited in the embed")');
+  await expect(tab.getByLabel("Lua source")).toContainText("local function fetch");
+});
+
+test("data-selector picks the examples; without JavaScript the code stays readable", async ({ page, browser }) => {
+  await openSample(page, "/custom-selector.html");
+  await expect(page.getByRole("region")).toHaveCount(1);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByRole("log")).toHaveText("picked by data-selector\n");
+  await expect(page.locator("pre.lua-goroutine")).toBeVisible();
+
+  const noJS = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJS.newPage();
+  await plain.goto(site.origin + "/");
+  await expect(plain.locator("pre.lua-goroutine").first()).toContainText('goroutine.spawn(function()');
+  await expect(plain.getByRole("button")).toHaveCount(0);
+  await noJS.close();
+});

@@ -76,7 +76,7 @@ test("three examples run at once; Stop ends the endless loop while the others fi
   const stopped = Date.now();
   await loop.getByRole("button", { name: "Stop", exact: true }).click();
   await expect(loop.getByRole("status")).toHaveText("Stopped");
-  expect(Date.now() - stopped).toBeLessThan(1500);
+  expect(Date.now() - stopped).toBeLessThan(3000); // within the runner's 1 s grace, with room for a loaded machine
   await run("Ticker");
   await expect(log(page, "Ticker")).toContainText("ticker done");
 });

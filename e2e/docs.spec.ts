@@ -1,8 +1,10 @@
-// The docs site: every example on every page runs in the browser and
-// prints exactly the output written under it (docsite's Go test checks the
-// same natively), and a page loads no engine until a Run.
+// The docs site: every example on every page runs in the browser, under
+// the pages' Content-Security-Policy, and prints exactly the output written
+// under it (docsite's Go test checks the same natively); a page loads no
+// engine until a Run.
 
 import { expect, test, type Page } from "@playwright/test";
+import { watchPage } from "./open";
 
 /** pages lists the docs pages from the navigation of the first one. */
 async function pages(page: Page): Promise<string[]> {
@@ -23,8 +25,7 @@ test("a docs page fetches no engine before its first Run", async ({ page }) => {
 
 test("every docs example prints the output written under it", async ({ page }) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const errors = await watchPage(page); // console errors and CSP violations
   const urls = await pages(page);
   expect(urls.length).toBeGreaterThanOrEqual(13);
   let total = 0;

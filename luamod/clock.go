@@ -107,7 +107,7 @@ func (s *sched) idleUntil(when int64) {
 	if d <= 0 {
 		return
 	}
-	if left := s.opts.WallTimeout - time.Since(s.start); left < d {
+	if left := time.Duration(s.opts.WallTimeout) - time.Since(s.start); left < d {
 		d = max(left, 0) + time.Millisecond
 	}
 	s.sink.Flush()

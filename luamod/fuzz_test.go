@@ -25,7 +25,7 @@ func FuzzRun(f *testing.F) {
 	f.Add(`goroutine.select({{channel = 1}})`)
 	f.Add(`coroutine.wrap(function() goroutine.sleep(1) coroutine.yield() end)()`)
 	f.Fuzz(func(t *testing.T, src string) {
-		opts := Options{WallTimeout: 300 * time.Millisecond, MaxGoroutines: 200, MaxOutputBytes: 1 << 14, MaxEvents: 20000, MaxMemory: 64 << 20}
+		opts := Options{WallTimeout: Millis(300 * time.Millisecond), MaxGoroutines: 200, MaxOutputBytes: 1 << 14, MaxEvents: 20000, MaxMemory: 64 << 20}
 		done := make(chan Result, 1)
 		go func() { done <- Run(context.Background(), src, opts, discard{}) }()
 		select {

@@ -210,6 +210,9 @@ func (s *sched) end(g *G, values []lua.LValue, err error) {
 		g.values = values
 	}
 	s.emit(ev)
+	if g == s.main {
+		s.startGrace()
+	}
 	if err != nil && g.cancelErr == nil && !g.collected {
 		s.reportError(g, err)
 	}

@@ -80,7 +80,7 @@ func (s *sched) checkOutside(readClock bool) {
 		return
 	}
 	now := time.Now()
-	if now.Sub(s.start) > s.opts.WallTimeout {
+	if now.Sub(s.start) > time.Duration(s.opts.WallTimeout) {
 		s.stop(StatusLimit, limitError("wall time", s.opts.WallTimeout))
 		return
 	}

@@ -14,8 +14,8 @@ func TestLimitsEndTheRunNamingThem(t *testing.T) {
 		opts      Options
 		want      string
 	}{
-		{"wall time", `while true do end`, Options{WallTimeout: 100 * time.Millisecond}, `limit exceeded: wall time \(100ms\)`},
-		{"wall time asleep", `while true do goroutine.sleep(1000) end`, Options{WallTimeout: 100 * time.Millisecond}, `limit exceeded: wall time`},
+		{"wall time", `while true do end`, Options{WallTimeout: Millis(100 * time.Millisecond)}, `limit exceeded: wall time \(100ms\)`},
+		{"wall time asleep", `while true do goroutine.sleep(1000) end`, Options{WallTimeout: Millis(100 * time.Millisecond)}, `limit exceeded: wall time`},
 		{"goroutines", `while true do goroutine.spawn(function() goroutine.sleep(1e9) end) end`, Options{MaxGoroutines: 50}, `limit exceeded: live goroutines \(50\)`},
 		{"output", `while true do print("spam spam spam") end`, Options{MaxOutputBytes: 1000}, `limit exceeded: output bytes \(1000\)`},
 		{"events", `while true do goroutine.yield() goroutine.mark("x") end`, Options{MaxEvents: 500}, `limit exceeded: trace events \(500\)`},
@@ -51,7 +51,7 @@ wg:add(1)
 for i = 1, 10 do goroutine.spawn(function() wg:wait() end) end
 goroutine.spawn(function() pcall(function() while true do end end) while true do end end)
 while true do end
-`, Options{WallTimeout: time.Minute}, rec)
+`, Options{WallTimeout: Millis(time.Minute)}, rec)
 	if res.Status != StatusCancelled || res.Error != "run cancelled" {
 		t.Fatalf("result = %s %q", res.Status, res.Error)
 	}

@@ -1,28 +1,37 @@
 package luamod
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
 // Options configure one run. The zero value is valid: every limit then takes
 // its default, and time is virtual.
+//
+// This is the one definition of the run options: the page sends their JSON
+// form (DecodeOptions; web/src/protocol.ts mirrors it, and a test keeps the
+// two in step), the native runner sets them from its flags.
 type Options struct {
-	ChunkName      string        `json:"chunkName,omitempty"`      // name in error messages; default "main.lua"
-	RealTime       bool          `json:"realTime,omitempty"`       // wall clock instead of virtual time
-	Seed           int64         `json:"seed,omitempty"`           // seeds math.random and select
-	WallTimeout    time.Duration `json:"wallTimeout,omitempty"`    // default 10s
-	MaxGoroutines  int           `json:"maxGoroutines,omitempty"`  // live goroutines; default 10000
-	MaxOutputBytes int           `json:"maxOutputBytes,omitempty"` // default 1 MiB
-	MaxEvents      int           `json:"maxEvents,omitempty"`      // trace events; default 500000
-	MaxMemory      int64         `json:"maxMemory,omitempty"`      // heap bytes; default 512 MiB
-	Quantum        int           `json:"quantum,omitempty"`        // VM instructions per slice; default 10000
+	ChunkName      string `json:"chunkName,omitempty"`      // name in error messages; default "main.lua"
+	RealTime       bool   `json:"realTime,omitempty"`       // wall clock instead of virtual time
+	Seed           int64  `json:"seed,omitempty"`           // seeds math.random and select
+	WallTimeout    Millis `json:"wallTimeoutMs,omitempty"`  // default 10s
+	GracePeriod    Millis `json:"gracePeriodMs,omitempty"`  // run clock after main ends; default 10s
+	MaxGoroutines  int    `json:"maxGoroutines,omitempty"`  // live goroutines; default 10000
+	MaxOutputBytes int    `json:"maxOutputBytes,omitempty"` // default 1 MiB
+	MaxEvents      int    `json:"maxEvents,omitempty"`      // trace events; default 500000
+	MaxMemory      int64  `json:"maxMemory,omitempty"`      // heap bytes; default 512 MiB
+	Quantum        int    `json:"quantum,omitempty"`        // VM instructions per slice; default 10000
 }
 
 // Defaults of Options, documented in the README.
 const (
 	DefaultChunkName      = "main.lua"
-	DefaultWallTimeout    = 10 * time.Second
+	DefaultWallTimeout    = Millis(10 * time.Second)
+	DefaultGracePeriod    = Millis(10 * time.Second)
 	DefaultMaxGoroutines  = 10000
 	DefaultMaxOutputBytes = 1 << 20
 	DefaultMaxEvents      = 500000
@@ -33,31 +42,73 @@ const (
 	InstructionCost = time.Microsecond
 )
 
+// maxMillis bounds the durations of Options: one day.
+const maxMillis = Millis(24 * time.Hour)
+
+// Millis is a time.Duration that JSON carries as a whole number of
+// milliseconds, the unit of the page and of scripts.
+type Millis time.Duration
+
+func (m Millis) String() string { return time.Duration(m).String() }
+
+func (m Millis) MarshalJSON() ([]byte, error) {
+	return strconv.AppendInt(nil, time.Duration(m).Milliseconds(), 10), nil
+}
+
+func (m *Millis) UnmarshalJSON(data []byte) error {
+	var ms int64
+	if err := json.Unmarshal(data, &ms); err != nil {
+		return err
+	}
+	if ms < 0 || ms > int64(maxMillis/Millis(time.Millisecond)) {
+		return fmt.Errorf("%d ms is not between 0 and one day", ms)
+	}
+	*m = Millis(time.Duration(ms) * time.Millisecond)
+	return nil
+}
+
+// DecodeOptions reads the JSON form of Options that the page sends.
+// Unknown fields are rejected, so a misspelt option is an error, not a
+// silent default. Empty input and null mean every default.
+func DecodeOptions(data []byte) (Options, error) {
+	var o Options
+	if data = bytes.TrimSpace(data); len(data) == 0 || string(data) == "null" {
+		return o, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&o); err != nil {
+		return Options{}, fmt.Errorf("run options: %w", err)
+	}
+	return o, nil
+}
+
 // withDefaults fills in zero fields and rejects negative ones.
 func (o Options) withDefaults() (Options, error) {
-	if o.WallTimeout < 0 || o.MaxGoroutines < 0 || o.MaxOutputBytes < 0 || o.MaxEvents < 0 || o.MaxMemory < 0 || o.Quantum < 0 {
+	if o.WallTimeout < 0 || o.GracePeriod < 0 || o.MaxGoroutines < 0 || o.MaxOutputBytes < 0 ||
+		o.MaxEvents < 0 || o.MaxMemory < 0 || o.Quantum < 0 {
 		return o, fmt.Errorf("run options: limits must not be negative")
+	}
+	if o.WallTimeout > maxMillis || o.GracePeriod > maxMillis {
+		return o, fmt.Errorf("run options: wall timeout and grace period must be at most one day")
 	}
 	if o.ChunkName == "" {
 		o.ChunkName = DefaultChunkName
 	}
-	if o.WallTimeout == 0 {
-		o.WallTimeout = DefaultWallTimeout
-	}
-	if o.MaxGoroutines == 0 {
-		o.MaxGoroutines = DefaultMaxGoroutines
-	}
-	if o.MaxOutputBytes == 0 {
-		o.MaxOutputBytes = DefaultMaxOutputBytes
-	}
-	if o.MaxEvents == 0 {
-		o.MaxEvents = DefaultMaxEvents
-	}
-	if o.MaxMemory == 0 {
-		o.MaxMemory = DefaultMaxMemory
-	}
-	if o.Quantum == 0 {
-		o.Quantum = DefaultQuantum
-	}
+	setDefault(&o.WallTimeout, DefaultWallTimeout)
+	setDefault(&o.GracePeriod, DefaultGracePeriod)
+	setDefault(&o.MaxGoroutines, DefaultMaxGoroutines)
+	setDefault(&o.MaxOutputBytes, DefaultMaxOutputBytes)
+	setDefault(&o.MaxEvents, DefaultMaxEvents)
+	setDefault(&o.MaxMemory, DefaultMaxMemory)
+	setDefault(&o.Quantum, DefaultQuantum)
 	return o, nil
+}
+
+// setDefault sets *v to def when it is zero.
+func setDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
 }

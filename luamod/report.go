@@ -70,13 +70,18 @@ func (s *sched) reportError(g *G, err error) {
 
 // stuckReport is the deadlock or leak report, one line per goroutine.
 func stuckReport(chunk string, stuck []Stuck, deadlock bool) string {
-	var b strings.Builder
 	if deadlock {
-		b.WriteString("fatal error: " + errDeadlock.Error() + "\n")
-	} else {
-		fmt.Fprintf(&b, "warning: %d goroutine(s) leaked: blocked forever when the run ended\n", len(stuck))
+		return goroutineList("fatal error: "+errDeadlock.Error()+"\n", chunk, stuck)
 	}
-	for _, st := range stuck {
+	return goroutineList(fmt.Sprintf("warning: %d goroutine(s) leaked: blocked forever when the run ended\n", len(stuck)), chunk, stuck)
+}
+
+// goroutineList is head, then one line per goroutine: what it was doing
+// and where.
+func goroutineList(head, chunk string, list []Stuck) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for _, st := range list {
 		writeStuck(&b, chunk, st)
 	}
 	return b.String()
@@ -91,15 +96,11 @@ func aliveReport(chunk string, alive []Stuck, total int) string {
 	if total == 0 {
 		return ""
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d goroutine(s) alive when the run was stopped:\n", total)
-	for _, st := range alive {
-		writeStuck(&b, chunk, st)
-	}
+	text := goroutineList(fmt.Sprintf("%d goroutine(s) alive when the run was stopped:\n", total), chunk, alive)
 	if more := total - len(alive); more > 0 {
-		fmt.Fprintf(&b, "... and %d more\n", more)
+		text += fmt.Sprintf("... and %d more\n", more)
 	}
-	return b.String()
+	return text
 }
 
 // writeStuck writes one goroutine's line: id, name, what it waits on and

@@ -17,7 +17,10 @@ type Result struct {
 	Line   int              `json:"line,omitempty"`  // line of that error
 	Errors []GoroutineError `json:"errors,omitempty"`
 	Stuck  []Stuck          `json:"stuck,omitempty"` // deadlocked or leaked goroutines
-	Stats  Stats            `json:"stats"`
+	// Running are the goroutines still running when the grace period
+	// after the end of main was over; the run stopped them.
+	Running []Stuck `json:"running,omitempty"`
+	Stats   Stats   `json:"stats"`
 }
 
 // OK reports whether the run succeeded (a leak report is only a warning).
@@ -32,7 +35,8 @@ type GoroutineError struct {
 	Traceback string `json:"traceback,omitempty"`
 }
 
-// Stuck names a goroutine that can never wake, what it waits on and where.
+// Stuck names a goroutine that can never wake (or, in Result.Running, that
+// was stopped), what it waits on or does, and where.
 type Stuck struct {
 	G      int    `json:"g"`
 	Name   string `json:"name,omitempty"`

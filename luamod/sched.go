@@ -49,6 +49,7 @@ type sched struct {
 
 	rand       *rand.Rand
 	afterMain  []func(g *G) error // run after the chunk: sloth-runner workflows
+	graceTimer *timer             // ends the run once main has ended (grace.go)
 	unwinder   *lua.LFunction     // message handler of protected calls (pcall.go)
 	trampoline *lua.LFunction     // bottom frame of a lent thread
 	raiser     *lua.LFunction     // raises an error, so unwind can close upvalues
@@ -158,7 +159,7 @@ func (s *sched) handoff() {
 			s.finish()
 			return
 		}
-		if t := s.timers.peek(); t != nil {
+		if t := s.timers.peek(); t != nil && s.canWake() {
 			s.idleUntil(t.when)
 			s.fireDue()
 			continue

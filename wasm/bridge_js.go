@@ -14,7 +14,7 @@ import (
 // globalThis.luaplay by main:
 //
 //	run(source, options, onBatch, key) → Promise<string>
-//	    options: an object or its JSON (see runOptions); onBatch(batchJSON)
+//	    options: an object or its JSON (luamod.Options); onBatch(batchJSON)
 //	    receives each Batch as JSON while the run goes on; key (a string or
 //	    number, default "") names the run: runs under different keys go on
 //	    at once. The Promise resolves with the luamod.Result as JSON, or

@@ -48,7 +48,7 @@ type pendingRun struct {
 // bridge refuses a second run under it, and a cancel that follows is
 // honoured, before the run's goroutine is even scheduled.
 func (s *session) start(key, src string, optsJSON []byte) (*pendingRun, error) {
-	opts, err := decodeOptions(optsJSON)
+	opts, err := luamod.DecodeOptions(optsJSON)
 	if err != nil {
 		return nil, err
 	}

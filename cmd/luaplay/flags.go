@@ -13,6 +13,7 @@ type config struct {
 	file          string // "-" for stdin
 	realTime      bool
 	timeout       time.Duration
+	grace         time.Duration
 	seed          int64
 	maxGoroutines int
 	traceFile     string
@@ -31,6 +32,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	fs.BoolVar(&c.realTime, "real-time", false, "use the wall clock instead of virtual time")
 	fs.DurationVar(&c.timeout, "timeout", 0, "wall-time limit of the run (default 10s)")
+	fs.DurationVar(&c.grace, "grace", 0, "run-clock time the other goroutines get once main has ended (default 10s)")
 	fs.Int64Var(&c.seed, "seed", 0, "seed of math.random and select's random choice")
 	fs.IntVar(&c.maxGoroutines, "max-goroutines", 0, "limit of live goroutines (default 10000)")
 	fs.StringVar(&c.traceFile, "trace", "", "write the run's event trace as JSON to `FILE`")
@@ -55,8 +57,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return bad("missing FILE")
 	case fs.NArg() > 1:
 		return bad(fmt.Sprintf("one FILE expected, got %d arguments", fs.NArg()))
-	case c.timeout < 0 || c.maxGoroutines < 0:
-		return bad("-timeout and -max-goroutines must not be negative")
+	case c.timeout < 0 || c.grace < 0 || c.maxGoroutines < 0:
+		return bad("-timeout, -grace and -max-goroutines must not be negative")
 	}
 	c.file = fs.Arg(0)
 	return c, nil

@@ -90,6 +90,11 @@ func TestLeakIsOnlyAWarning(t *testing.T) {
 	expectExit(t, code, 0, errOut, "warning: 1 goroutine(s) leaked", "leak.lua:2")
 }
 
+func TestGraceFlagEndsTheRunAfterMain(t *testing.T) {
+	code, _, errOut := runArgs(t, "tick.lua", "\ngoroutine.spawn(function() while true do goroutine.sleep(100) end end)", "-grace", "1.5s", "FILE")
+	expectExit(t, code, 0, errOut, "warning: 1 goroutine(s) still running 1.5s after main ended", "[sleep] at tick.lua:2")
+}
+
 func TestStdinIsNamedStdin(t *testing.T) {
 	code, out, errOut := runArgs(t, "unused.lua", "print(1)\nerror('from stdin')", "-")
 	expectExit(t, code, 1, errOut, "stdin:2: from stdin")

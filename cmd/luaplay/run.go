@@ -39,7 +39,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		ChunkName:     chunk,
 		RealTime:      c.realTime,
 		Seed:          c.seed,
-		WallTimeout:   c.timeout,
+		WallTimeout:   luamod.Millis(c.timeout),
+		GracePeriod:   luamod.Millis(c.grace),
 		MaxGoroutines: c.maxGoroutines,
 	}
 	sink := &streamSink{stdout: stdout, stderr: stderr, keep: c.traceFile != "" || c.chromeFile != ""}

@@ -5,11 +5,15 @@
 
 import type { RunResult, TraceEvent } from "./trace";
 
-/** Run options, as wasm/options.go decodes them; absent means the default. */
+/** Run options: the JSON form of luamod.Options (luamod/options.go, the one
+ * definition; luamod/options_test.go checks this mirror). Absent means the
+ * default; times are milliseconds. */
 export interface RunOptions {
   realTime?: boolean;
   seed?: number;
   wallTimeoutMs?: number;
+  /** Run-clock time the other goroutines get once main has ended. */
+  gracePeriodMs?: number;
   maxGoroutines?: number;
   maxOutputBytes?: number;
   maxEvents?: number;

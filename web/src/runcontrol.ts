@@ -7,7 +7,7 @@
 import { crashNote, EngineCrash } from "./crash";
 import type { Editor, LineMap } from "./editor";
 import { errorMarks } from "./marks";
-import type { PageOptions } from "./options";
+import { runOptions, type PageOptions } from "./options";
 import type { Output } from "./output";
 import type { RunOptions } from "./protocol";
 import type { RunHandle, RunHandlers } from "./runner";
@@ -92,7 +92,7 @@ export function createRunControl(p: RunParts): RunControl {
       p.stats.start(engineLoaded);
       lines = p.editor.trackLines();
       for (const l of p.listeners) l.start?.(options);
-      const handle = p.run(p.editor.getContent(), { realTime: !options.virtualTime }, {
+      const handle = p.run(p.editor.getContent(), runOptions(options), {
         onOutput: (stream, text) => abandoned || p.output.append(stream, text),
         onEvents: (events) => {
           if (abandoned) return;

@@ -1,8 +1,8 @@
 // The toolbar: Run, Stop, the Examples menu, Reset, Share, the Virtual time
-// option and the theme switch.
+// and grace period options and the theme switch.
 
 import type { ExampleInfo } from "./examples";
-import type { PageOptions } from "./options";
+import { defaultOptions, MAX_GRACE_SECONDS, validGrace, type PageOptions } from "./options";
 import { YOURS, type MenuState } from "./provenance";
 import type { Theme } from "./storage";
 
@@ -85,15 +85,34 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
   const share = button("Share", "lp-btn-share", () => h.onShare());
   share.title = "Copy a link with this code";
 
+  let options: PageOptions = { ...defaultOptions };
   const virtual = document.createElement("input");
   virtual.type = "checkbox";
   virtual.id = "lp-virtual-time";
-  virtual.addEventListener("change", () => h.onOptions({ virtualTime: virtual.checked }));
+  virtual.addEventListener("change", () => h.onOptions({ ...options, virtualTime: virtual.checked }));
   const virtualLabel = document.createElement("label");
   virtualLabel.className = "lp-check";
   virtualLabel.htmlFor = virtual.id;
   virtualLabel.title = "Reproducible runs on a simulated clock; off: sleeps take real time";
   virtualLabel.append(virtual, document.createTextNode(" Virtual time"));
+
+  const grace = document.createElement("input");
+  grace.type = "number";
+  grace.id = "lp-grace";
+  grace.className = "lp-grace";
+  grace.min = "0.001";
+  grace.max = String(MAX_GRACE_SECONDS);
+  grace.step = "any";
+  grace.addEventListener("change", () => {
+    const n = Number(grace.value);
+    if (validGrace(n)) h.onOptions({ ...options, graceSeconds: n });
+    else grace.value = String(options.graceSeconds);
+  });
+  const graceLabel = document.createElement("label");
+  graceLabel.className = "lp-check";
+  graceLabel.htmlFor = grace.id;
+  graceLabel.title = "Seconds of run clock the other goroutines get once main has ended; then the run stops them and says what each was doing";
+  graceLabel.append(document.createTextNode("Grace (s) "), grace);
 
   const theme = document.createElement("select");
   theme.className = "lp-select lp-theme";
@@ -112,7 +131,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     g.append(...els);
     return g;
   };
-  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, theme));
+  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, graceLabel, theme));
 
   let list: readonly ExampleInfo[] = [];
   let offersYours: boolean | null = null;
@@ -132,7 +151,9 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     update(s) {
       run.setAttribute("aria-disabled", String(s.running || !s.canRun));
       stop.setAttribute("aria-disabled", String(!s.running));
+      options = s.options;
       virtual.checked = s.options.virtualTime;
+      if (document.activeElement !== grace) grace.value = String(s.options.graceSeconds);
       theme.value = s.theme;
       if (s.menu.yours !== offersYours) fillMenu(s.menu.yours);
       examples.value = [...examples.options].some((o) => o.value === s.menu.value) ? s.menu.value : examples.options[0].value;

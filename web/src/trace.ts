@@ -69,5 +69,7 @@ export interface RunResult {
   line?: number;
   errors?: GoroutineError[];
   stuck?: StuckGoroutine[];
+  /** Goroutines still running when the grace period after main ended; the run stopped them. */
+  running?: StuckGoroutine[];
   stats: RunStats;
 }

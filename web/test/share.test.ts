@@ -2,6 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { defaultOptions } from "../src/options";
 import { decodeShare, encodeShare, isShareFragment, MAX_SHARED_BYTES, SHARE_PREFIX, ShareError } from "../src/share";
 
 async function rejects(hash: string, pattern: RegExp) {
@@ -11,17 +12,17 @@ async function rejects(hash: string, pattern: RegExp) {
 test("code and options survive a round trip", async () => {
   const code = 'local ch = goroutine.channel()\nprint("héllo ✓ 🚀", 1 + 2) -- ünïcode\n';
   for (const virtualTime of [true, false]) {
-    const hash = await encodeShare({ code, options: { virtualTime } });
+    const hash = await encodeShare({ code, options: { ...defaultOptions, virtualTime } });
     assert.ok(hash.startsWith(SHARE_PREFIX));
     assert.match(hash.slice(SHARE_PREFIX.length), /^[A-Za-z0-9_-]+$/);
-    assert.deepEqual(await decodeShare(hash), { code, options: { virtualTime } });
+    assert.deepEqual(await decodeShare(hash), { code, options: { ...defaultOptions, virtualTime } });
   }
 });
 
 test("an empty script and a long one round-trip; long ones compress", async () => {
-  assert.equal((await decodeShare(await encodeShare({ code: "", options: { virtualTime: true } }))).code, "");
+  assert.equal((await decodeShare(await encodeShare({ code: "", options: defaultOptions }))).code, "");
   const long = "goroutine.spawn(function() goroutine.sleep(10) end)\n".repeat(2000);
-  const hash = await encodeShare({ code: long, options: { virtualTime: true } });
+  const hash = await encodeShare({ code: long, options: defaultOptions });
   assert.ok(hash.length < long.length / 20, `fragment of ${hash.length} chars`);
   assert.equal((await decodeShare(hash)).code, long);
 });
@@ -41,7 +42,7 @@ test("malformed fragments fail with a clear error", async () => {
   await rejects("#v1.abc$def", /not base64url/);
   await rejects("#v1.a", /not base64url/);
   await rejects("#v1.AAAAAAAA", /does not decompress/);
-  const good = await encodeShare({ code: "print(1)", options: { virtualTime: true } });
+  const good = await encodeShare({ code: "print(1)", options: defaultOptions });
   await rejects(good.slice(0, good.length - 4), /does not decompress|not valid JSON/);
 });
 
@@ -55,10 +56,10 @@ test("well-formed data without code is rejected; unknown options are defaulted",
   await rejects(await encode('{"options":{}}'), /holds no code/);
   await rejects(await encode("null"), /holds no code/);
   const odd = await decodeShare(await encode('{"code":"x","options":{"virtualTime":"yes","extra":1}}'));
-  assert.deepEqual(odd, { code: "x", options: { virtualTime: true } });
+  assert.deepEqual(odd, { code: "x", options: defaultOptions });
 });
 
 test("a link that inflates past the limit is refused", async () => {
-  const hash = await encodeShare({ code: "a".repeat(MAX_SHARED_BYTES + 10), options: { virtualTime: true } });
+  const hash = await encodeShare({ code: "a".repeat(MAX_SHARED_BYTES + 10), options: defaultOptions });
   await rejects(hash, /too large/);
 });

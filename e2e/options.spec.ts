@@ -1,0 +1,25 @@
+// The page's run options reach the engine: the grace period after main.
+
+import { expect, test } from "@playwright/test";
+import { open } from "./open";
+
+test("the Grace field sets how long goroutines may run after main, and is kept", async ({ page }) => {
+  const errors = await open(page);
+  const grace = page.getByLabel("Grace (s)");
+  await expect(grace).toHaveValue("10");
+  await grace.fill("1.5");
+  await grace.press("Enter");
+  await page.getByLabel("Lua source").fill('goroutine.spawn(function() while true do goroutine.sleep(100) end end)\nprint("main done")');
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  const output = page.getByRole("log", { name: "Output" });
+  await expect(output).toContainText("main done");
+  await expect(output).toContainText("still running 1.5s after main ended");
+  await expect(output).toContainText("[sleep] at main.lua:1");
+  await grace.fill("-3");
+  await grace.press("Enter");
+  await expect(grace).toHaveValue("1.5");
+  await page.reload();
+  await expect(page.getByLabel("Grace (s)")).toHaveValue("1.5");
+  expect(errors).toEqual([]);
+});

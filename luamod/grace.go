@@ -38,7 +38,7 @@ func (s *sched) graceOver() {
 	}
 	for _, g := range s.all {
 		if g.state != gDead {
-			s.result.Running = append(s.result.Running, s.doing(g))
+			s.result.Running = append(s.result.Running, s.describe(g))
 		}
 	}
 	head := fmt.Sprintf("warning: %d goroutine(s) still running %s after main ended; the run stopped them\n",
@@ -48,21 +48,4 @@ func (s *sched) graceOver() {
 	for _, g := range s.all {
 		s.cancel(g, errGraceOver)
 	}
-}
-
-// doing says what g is doing: what it waits on, or "running" and the line
-// it is at.
-func (s *sched) doing(g *G) Stuck {
-	if g.state == gParked {
-		return Stuck{G: g.id, Name: g.name, Reason: g.wait.Reason, Object: g.wait.Object, Line: g.wait.Line}
-	}
-	th := g.coro
-	if g == s.cur {
-		th = s.root.G.CurrentThread
-	}
-	line := 0
-	if th != nil {
-		line = callerLine(th)
-	}
-	return Stuck{G: g.id, Name: g.name, Reason: "running", Line: line}
 }

@@ -40,7 +40,7 @@ func runBounded(t *testing.T, c bounded) *Recorder {
 	t.Helper()
 	opts := c.opts
 	if opts.WallTimeout == 0 {
-		opts.WallTimeout = boundedWall
+		opts.WallTimeout = Millis(boundedWall)
 	}
 	if opts.MaxMemory == 0 {
 		opts.MaxMemory = boundedMemory
@@ -53,14 +53,14 @@ func runBounded(t *testing.T, c bounded) *Recorder {
 	var res Result
 	select {
 	case res = <-done:
-	case <-time.After(opts.WallTimeout + 20*time.Second):
-		t.Fatalf("still running %v after its %v wall limit", opts.WallTimeout+20*time.Second, opts.WallTimeout)
+	case <-time.After(time.Duration(opts.WallTimeout) + 20*time.Second):
+		t.Fatalf("still running %v after its %v wall limit", time.Duration(opts.WallTimeout)+20*time.Second, opts.WallTimeout)
 	}
 	took := time.Since(start)
 	if res.Status != c.status || !matches(c.want, res.Error) {
 		t.Fatalf("status %s, error %q; want %s matching %q\nstderr:\n%s", res.Status, clip(res.Error, 300), c.status, c.want, clip(rec.Stderr.String(), 2000))
 	}
-	if took > opts.WallTimeout+time.Second {
+	if took > time.Duration(opts.WallTimeout)+time.Second {
 		t.Errorf("took %v, more than its wall limit %v plus 1 s", took, opts.WallTimeout)
 	}
 	if grown := processBytes() - before; grown > 4*opts.MaxMemory+(64<<20) {

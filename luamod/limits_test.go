@@ -146,7 +146,7 @@ goroutine.spawn(function()
 end)
 goroutine.spawn(function() goroutine.sleep(1e9) end)
 while true do end
-`, Options{WallTimeout: 200 * time.Millisecond}, StatusLimit, `wall time \(200ms\)`})
+`, Options{WallTimeout: Millis(200 * time.Millisecond)}, StatusLimit, `wall time \(200ms\)`})
 	want := "3 goroutine(s) alive when the run was stopped:\n" +
 		"goroutine 1 (main) [running] at main.lua:8\n" +
 		"goroutine 2 (reader) [chan receive on chan 1] at main.lua:5\n" +
@@ -162,12 +162,12 @@ func TestNothingStartsAfterALimit(t *testing.T) {
 		{"spawn", `
 for i = 1, 600 do goroutine.mark("x") end
 while true do pcall(goroutine.spawn, function() while true do end end) end`,
-			Options{MaxEvents: 500, WallTimeout: 5 * time.Second}, StatusLimit, `trace events \(500\)`},
+			Options{MaxEvents: 500, WallTimeout: Millis(5 * time.Second)}, StatusLimit, `trace events \(500\)`},
 		{"pool", `
 goroutine.pool_create("p", {workers = 2})
 print(string.rep("x", 2000))
 while true do pcall(goroutine.pool_submit, "p", function() while true do end end) end`,
-			Options{MaxOutputBytes: 1000, WallTimeout: 5 * time.Second}, StatusLimit, `output bytes`},
+			Options{MaxOutputBytes: 1000, WallTimeout: Millis(5 * time.Second)}, StatusLimit, `output bytes`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()

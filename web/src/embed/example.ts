@@ -3,6 +3,7 @@
 // the code in the playground. It lives in a shadow root, so the host
 // page's CSS and its own never meet.
 
+import { defaultOptions } from "../options";
 import { createOutput } from "../output";
 import type { RunOptions } from "../protocol";
 import type { RunHandle, RunHandlers } from "../runner";
@@ -105,7 +106,7 @@ function build(root: ShadowRoot, setup: ExampleSetup, link: HTMLLinkElement) {
   };
   setRunning(false);
   const refreshLink = async () => {
-    const hash = await encodeShare({ code: joinHidden(code.value, hidden.regions).source, options: { virtualTime: !pre.hasAttribute("data-real-time") } });
+    const hash = await encodeShare({ code: joinHidden(code.value, hidden.regions).source, options: { ...defaultOptions, virtualTime: !pre.hasAttribute("data-real-time") } });
     open.href = setup.playground + hash;
   };
   void refreshLink();

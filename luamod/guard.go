@@ -3,6 +3,7 @@ package luamod
 import (
 	"fmt"
 	"runtime"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -21,6 +22,12 @@ const (
 	// string's length.
 	bigStringWork = 64 << 20
 )
+
+// guardLibs puts the engine's guarded builtins in place of gopher-lua's.
+func (s *sched) guardLibs() {
+	s.guardStrings()
+	s.guardTables()
+}
 
 // charge records n units of work done by a builtin for the current
 // goroutine, whose Lua thread is L. The work counts toward the goroutine's
@@ -110,4 +117,29 @@ func (s *sched) noteBigString(n int64) {
 		s.checkEvery = every
 		s.updateCheckAt()
 	}
+}
+
+// guardedBuilder builds a string a script asked for, reserving its memory
+// as it grows: every 64 KiB, and before any larger piece is added.
+type guardedBuilder struct {
+	s          *sched
+	L          *lua.LState
+	b          strings.Builder
+	unreserved int
+}
+
+func (g *guardedBuilder) add(text string) {
+	if g.unreserved += len(text); g.unreserved >= 64<<10 {
+		g.s.reserve(g.L, int64(g.unreserved))
+		g.unreserved = 0
+	}
+	g.b.WriteString(text)
+}
+
+// String is the string built.
+func (g *guardedBuilder) String() string {
+	if g.b.Len() >= bigAlloc {
+		g.s.noteBigString(int64(g.b.Len()))
+	}
+	return g.b.String()
 }

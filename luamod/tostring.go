@@ -69,6 +69,7 @@ func (s *sched) wrapFormat() {
 	format := str.RawGetString("format").(*lua.LFunction)
 	str.RawSetString("format", s.root.NewFunction(func(L *lua.LState) int {
 		f := L.CheckString(1)
+		s.checkFormat(L, f)
 		for i, arg := 0, 2; i < len(f); i++ {
 			if f[i] != '%' {
 				continue

@@ -1,0 +1,138 @@
+package luamod
+
+import (
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// maxResults is Lua 5.1's LUAI_MAXCSTACK: the most values a builtin may
+// push at once (unpack, string.byte). gopher-lua has no such bound, and
+// grows a thread's stack a few hundred slots at a time, so unpack of a
+// million values took seconds inside one instruction.
+const maxResults = 8000
+
+// guardStrings replaces the string functions that allocate or scan in
+// proportion to a script's numbers with ones that reserve memory and
+// charge their work first.
+func (s *sched) guardStrings() {
+	str := s.root.GetGlobal("string").(*lua.LTable)
+	funcs := s.patternFuncs()
+	funcs["rep"] = s.strRep
+	funcs["byte"] = s.strByte
+	funcs["upper"] = s.mapString(strings.ToUpper)
+	funcs["lower"] = s.mapString(strings.ToLower)
+	funcs["reverse"] = s.mapString(reverseBytes)
+	for name, fn := range funcs {
+		str.RawSetString(name, s.root.NewFunction(fn))
+	}
+}
+
+// strRep is string.rep(s, n).
+func (s *sched) strRep(L *lua.LState) int {
+	str := L.CheckString(1)
+	n := float64(L.CheckNumber(2))
+	if n < 1 || str == "" {
+		L.Push(lua.LString(""))
+		return 1
+	}
+	if size := float64(len(str)) * n; size > float64(s.opts.MaxMemory) {
+		s.overMemory(L)
+	}
+	s.reserve(L, int64(len(str))*int64(n))
+	L.Push(lua.LString(strings.Repeat(str, int(n))))
+	return 1
+}
+
+// strByte is string.byte(s [, i [, j]]): the codes of s[i..j].
+func (s *sched) strByte(L *lua.LState) int {
+	str := L.CheckString(1)
+	i := L.OptInt(2, 1)
+	j := L.OptInt(3, i)
+	i, j = strRange(i, len(str)), strRange(j, len(str))
+	i = max(i, 1)
+	j = min(j, len(str))
+	if i > j {
+		return 0
+	}
+	if j-i >= maxResults {
+		L.RaiseError("string slice too long")
+	}
+	for k := i; k <= j; k++ {
+		L.Push(lua.LNumber(str[k-1]))
+	}
+	return j - i + 1
+}
+
+// strRange is Lua 5.1's posrelat: a negative position counts from the
+// end.
+func strRange(pos, length int) int {
+	if pos < 0 {
+		pos += length + 1
+	}
+	return max(pos, 0)
+}
+
+// mapString returns a string function that makes a new string of at most
+// three times its argument's length (invalid UTF-8 becomes U+FFFD in
+// upper and lower) from f.
+func (s *sched) mapString(f func(string) string) lua.LGFunction {
+	return func(L *lua.LState) int {
+		str := L.CheckString(1)
+		s.reserve(L, 3*int64(len(str)))
+		L.Push(lua.LString(f(str)))
+		return 1
+	}
+}
+
+func reverseBytes(str string) string {
+	b := make([]byte, len(str))
+	for i := range b {
+		b[i] = str[len(str)-1-i]
+	}
+	return string(b)
+}
+
+// checkFormat applies Lua 5.1's bounds on string.format's conversions (at
+// most two digits of width and of precision, no repeated flags), which
+// also bound the padding a format may ask for, and reserves the result's
+// size: the format, the strings it formats and the padding.
+func (s *sched) checkFormat(L *lua.LState, f string) {
+	size := int64(len(f))
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		start := i
+		for i < len(f) && strings.IndexByte("-+ #0", f[i]) >= 0 {
+			i++
+		}
+		if i-start > 5 {
+			L.RaiseError("invalid format (repeated flags)")
+		}
+		i = skipDigits(L, f, i)
+		if i < len(f) && f[i] == '.' {
+			i = skipDigits(L, f, i+1)
+		}
+		size += 100
+	}
+	for n := 2; n <= L.GetTop(); n++ {
+		if str, ok := L.Get(n).(lua.LString); ok {
+			size += int64(len(str))
+		}
+	}
+	s.reserve(L, size)
+}
+
+// skipDigits skips the (at most two) digits of a width or precision.
+func skipDigits(L *lua.LState, f string, i int) int {
+	start := i
+	for i < len(f) && '0' <= f[i] && f[i] <= '9' {
+		i++
+	}
+	if i-start > 2 {
+		L.RaiseError("invalid format (width or precision too long)")
+	}
+	return i
+}

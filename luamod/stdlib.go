@@ -48,6 +48,7 @@ func (s *sched) openLibs() {
 	s.openCoroutine()
 	s.openModules()
 	s.openCompat()
+	s.openIO()
 	s.guardLibs()
 	s.sortLibs()
 }

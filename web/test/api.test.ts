@@ -6,7 +6,7 @@ import { ENTRIES, GLOBALS, METHODS, MODULES, SECTIONS, anchor, lookup, moduleEnt
 
 test("the reference has its sections, modules and globals", () => {
   assert.ok(SECTIONS.length >= 10);
-  assert.deepEqual([...MODULES].sort(), ["goroutine", "log", "workflow"]);
+  assert.deepEqual([...MODULES].sort(), ["exec", "goroutine", "http", "log", "workflow"]);
   assert.deepEqual(GLOBALS, ["task"]);
   assert.ok(moduleEntries("goroutine").some((e) => e.name === "goroutine.spawn"));
 });

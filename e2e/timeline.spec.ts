@@ -1,45 +1,12 @@
 // End-to-end tests of the timeline (web/src/timeline): what the examples
 // draw, hover and click, zoom and pan, the exports and a deadlock. The
 // canvas publishes its counts and visible range as data attributes.
+// timeline-*.spec.ts test the rest, one concern each.
 
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { open } from "./open";
 import { readFileSync } from "node:fs";
-import type { App } from "../web/src/app";
-import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
-
-
-/** runExample loads an example from the menu, runs it and waits for the
- * end and for the timeline's next two frames, which draw the last events. */
-async function runExample(page: Page, file: string, state = "done"): Promise<void> {
-  await page.getByLabel("Examples").selectOption(file);
-  await expect(page.locator(".cm-content")).toContainText(exampleLine(file, 1).slice(0, 20));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
-
-function exampleLine(file: string, n: number): string {
-  return readFileSync(new URL(`../web/examples/${file}`, import.meta.url), "utf8").split("\n")[n - 1];
-}
-
-const timeline = (page: Page) => page.getByRole("region", { name: "Timeline" });
-const canvas = (page: Page) => timeline(page).getByTestId("timeline-canvas");
-
-/** count polls one of the canvas's data-* counts (the canvas publishes
- * them with each frame, the span count with the summary). */
-const count = (c: Locator, name: string) => expect.poll(async () => Number(await c.getAttribute(`data-${name}`)));
-
-async function range(c: Locator): Promise<[number, number]> {
-  const [a, b] = (await c.getAttribute("data-range"))!.split(",").map(Number);
-  return [a, b];
-}
-
-/** lanePoint is the canvas point at fraction f of the plot on row i. */
-async function lanePoint(c: Locator, row: number, f: number): Promise<{ x: number; y: number }> {
-  const box = (await c.boundingBox())!;
-  return { x: LABEL_W + (box.width - LABEL_W) * f, y: AXIS_H + row * ROW_H + ROW_H / 2 };
-}
+import { canvas, count, exampleLine, lanePoint, range, runExample, timeline, type LP } from "./timelinekit";
 
 test("the pool example draws grouped worker lanes with spawn and wake-up arrows", async ({ page }) => {
   const errors = await open(page);
@@ -80,6 +47,7 @@ test("hovering a span shows its line and clicking it moves the editor there", as
   await expect(tip).toBeVisible();
   await expect(tip).toContainText("g1 main");
   await expect(tip).toContainText("blocked: await");
+  await expect(tip).toContainText("on goroutine");
   const line = Number(/line (\d+)/.exec(await tip.innerText())![1]);
   expect(line).toBeGreaterThan(1);
   await c.click({ position: p });
@@ -109,11 +77,15 @@ test("zoom and pan change the visible range, fit restores it", async ({ page }) 
   await page.mouse.up();
   await expect.poll(async () => (await range(c))[0]).toBeGreaterThan(d0);
   await page.mouse.move(box.x + 500, box.y + 60);
-  await page.mouse.wheel(0, 400);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, 200);
+  await page.keyboard.up("Control");
   await expect.poll(async () => { const [a, b] = await range(c); return b - a; }).toBeGreaterThan(z1 - z0);
   await page.keyboard.press("0");
   await expect.poll(() => range(c)).toEqual([f0, f1]);
-  await page.mouse.wheel(0, -400);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up("Control");
   await expect.poll(() => range(c)).not.toEqual([f0, f1]);
   await c.dblclick({ position: { x: box.width / 2, y: 60 } });
   await expect.poll(() => range(c)).toEqual([f0, f1]);
@@ -133,8 +105,9 @@ test("Export trace downloads Chrome trace JSON with one thread per goroutine", a
   expect(file.traceEvents.some((e: { ph: string }) => e.ph === "X")).toBe(true);
 });
 
-test("Export PNG downloads an image of the timeline", async ({ page }) => {
+test("Export PNG downloads the timeline with its legend under it", async ({ page }) => {
   await open(page);
+  await page.getByLabel("Theme").selectOption("light");
   await runExample(page, "channels.lua");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -143,13 +116,33 @@ test("Export PNG downloads an image of the timeline", async ({ page }) => {
   expect(download.suggestedFilename()).toBe("timeline.png");
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const height = bytes.readUInt32BE(20);
+  const canvasHeight = await canvas(page).evaluate((c: HTMLCanvasElement) => c.height);
+  expect(height).toBeGreaterThan(canvasHeight + 40);
+  // Under the timeline, the legend's swatches: running, blocked, stuck.
+  const found = await page.evaluate(async ({ b64, top }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, top, c.width, c.height - top).data;
+    const seen = new Set<string>();
+    for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return ["46,158,68", "240,140,58", "215,16,44"].filter((rgb) => seen.has(rgb));
+  }, { b64: bytes.toString("base64"), top: canvasHeight });
+  expect(found).toEqual(["46,158,68", "240,140,58", "215,16,44"]);
 });
 
 test("a deadlock shows its stuck goroutines", async ({ page }) => {
   await open(page);
   await runExample(page, "deadlock.lua", "failed");
   const summary = timeline(page).getByTestId("timeline-summary");
-  await expect(summary).toContainText("Stuck: g1 main");
+  await expect(summary).toContainText("Deadlock: 2 goroutines can never wake");
+  await expect(summary).toContainText("g1 main waits on chan");
   await expect(summary).toContainText("g2");
   const c = canvas(page);
   await c.hover({ position: await lanePoint(c, 0, 0.9) });
@@ -160,7 +153,7 @@ test("a deadlock shows its stuck goroutines", async ({ page }) => {
 
 test("the timeline grows while a run streams, and a new run starts afresh", async ({ page }) => {
   await open(page);
-  await page.evaluate((src) => (window as unknown as { __lp: { app: App } }).__lp.app.editor.setContent(src), [
+  await page.evaluate((src) => (window as unknown as LP).__lp.app.editor.setContent(src), [
     "while true do",
     "  goroutine.spawn(function() goroutine.sleep(1) end)",
     "  local s = 0",
@@ -182,7 +175,7 @@ test("the timeline grows while a run streams, and a new run starts afresh", asyn
 
 test("the timeline follows the page theme", async ({ page }) => {
   await open(page);
-  const swatch = timeline(page).getByRole("list", { name: "Timeline legend" }).locator("li").first().locator("span");
+  const swatch = timeline(page).getByRole("list", { name: "Timeline legend" }).locator("li").first().locator("span").first();
   await page.getByLabel("Theme").selectOption("light");
   await expect(swatch).toHaveCSS("background-color", "rgb(46, 158, 68)");
   await page.getByLabel("Theme").selectOption("dark");

@@ -4,8 +4,10 @@
 
 import { layout } from "../src/timeline/layout";
 import { LIGHT } from "../src/timeline/colors";
-import { draw, type Ctx, type Scene } from "../src/timeline/draw";
-import { fitView, panView, zoomView, ROW_H, AXIS_H } from "../src/timeline/view";
+import { draw } from "../src/timeline/draw";
+import { buildRows } from "../src/timeline/rows";
+import { NO_MARKS, type Ctx, type Scene } from "../src/timeline/scene";
+import { fitView, labelWidth, panView, zoomView, ROW_H, AXIS_H } from "../src/timeline/view";
 import { synthTrace } from "./gen";
 
 /** Result is what one bench run measured, in milliseconds. */
@@ -33,15 +35,14 @@ export const TARGETS = { firstDrawMs: 100, frameMs: 16 };
 export function measure(ctx: Ctx, width: number, height: number, now: () => number, flush: () => void): Result {
   const events = synthTrace(10_000, 100_000);
   const empty = layout([]);
-  draw(ctx, { layout: empty, rows: [], rowOf: new Map(), view: fitView(0), width, height, palette: LIGHT, selected: 0 });
+  const labelW = labelWidth(width);
+  draw(ctx, { layout: empty, rows: [], rowOf: new Map(), view: fitView(0), width, height, labelW, palette: LIGHT, selected: 0, marks: NO_MARKS });
   flush();
   const t0 = now();
   const l = layout(events);
   const t1 = now();
-  const rows = l.rows();
-  const rowOf = new Map<number, number>();
-  rows.forEach((r, i) => { if (r.kind === "lane") rowOf.set(r.lane.g, i); });
-  const sc: Scene = { layout: l, rows, rowOf, view: fitView(l.end), width, height, palette: LIGHT, selected: 0 };
+  const { rows, rowOf } = buildRows(l.lanes);
+  const sc: Scene = { layout: l, rows, rowOf, view: fitView(l.end), width, height, labelW, palette: LIGHT, selected: 0, marks: NO_MARKS };
   draw(ctx, sc);
   flush();
   const t2 = now();

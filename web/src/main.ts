@@ -40,8 +40,9 @@ const timeline = createTimeline(document, {
 slot('[data-testid="timeline-slot"]').append(timeline.dom);
 app.listen({
   start: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
-  replaced: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
+  replaced: () => timeline.clear(),
   events: (e) => timeline.append(e),
+  end: (r) => timeline.end(r),
   theme: () => timeline.update(),
 });
 

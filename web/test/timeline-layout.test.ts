@@ -7,6 +7,7 @@ import type { TraceEvent } from "../src/trace";
 import { layout, Layout } from "../src/timeline/layout";
 import type { Lane } from "../src/timeline/model";
 import { spanAt, totals, visibleArrows, visibleSpans } from "../src/timeline/query";
+import { buildRows } from "../src/timeline/rows";
 
 const ev = (s: string): TraceEvent[] => JSON.parse(`[${s.trim().replace(/,$/, "")}]`);
 
@@ -18,8 +19,9 @@ function spans(lane: Lane | undefined): string[] {
     (s.line ? ` @${s.line}` : "") + (s.err ? ` !${s.err}` : ""));
 }
 
-const arrows = (l: Layout): string[] => l.arrows.map((a) => `${a.kind} ${a.from}@${a.fromT} -> ${a.to}@${a.toT}` + (a.detail ? ` ${a.detail}` : ""));
-const rows = (l: Layout): string[] => l.rows().map((r) => r.kind === "group" ? `[${r.name}] ${r.count}` : `g${r.lane.g} ${r.lane.name}`);
+const arrows = (l: Layout): string[] => l.arrows.map((a) => `${a.kind} ${a.from}@${a.fromT} -> ${a.to}@${a.toT}` +
+  (a.detail ? ` ${a.detail}` : "") + (a.line ? ` line ${a.line}` : ""));
+const rows = (l: Layout): string[] => buildRows(l.lanes).rows.map((r) => r.kind === "group" ? `[${r.name}] ${r.lanes.length}` : `g${r.lane.g} ${r.lane.name}`);
 
 // spawn + sleep + mark + wait group (goroutine.spawn twice, wg:wait()).
 const SPAWN = ev(`
@@ -133,9 +135,10 @@ test("spawn, sleep, mark and wait group", () => {
     "0-16 running @14", "16-10027 blocked wait group [wg 1] @14", "10027-10028 runnable",
     "10028-10032 running", "10032-10032 done"]);
   assert.deepEqual(spans(l.lane(2)), [
-    "10-16 runnable @3", "16-24 running @5", "24-10024 sleeping sleep @5", "10024-10028 running @3", "10028-10032 done"]);
-  assert.deepEqual(spans(l.lane(3)), ["14-24 runnable @8", "24-238 running @8", "238-10032 done"]);
-  assert.deepEqual(arrows(l), ["spawn 1@10 -> 2@16", "spawn 1@14 -> 3@24", "wake 2@10027 -> 1@10028 wait group"]);
+    "10-16 runnable @3", "16-24 running @5", "24-10024 sleeping sleep @5", "10024-10028 running @3", "10028-10028 done"]);
+  assert.deepEqual(spans(l.lane(3)), ["14-24 runnable @8", "24-238 running @8", "238-238 done"]);
+  assert.deepEqual(arrows(l), [
+    "spawn 1@10 -> 2@10 line 3", "spawn 1@14 -> 3@14 line 8", "wake 2@10027 -> 1@10028 wait group line 14"]);
   assert.deepEqual(l.marks, [{ g: 3, t: 234, label: "summed", line: 11 }]);
   assert.deepEqual(l.lane(1)!.links, l.arrows);
   assert.deepEqual(l.lane(2)!.links, [l.arrows[0], l.arrows[2]]);
@@ -149,8 +152,8 @@ test("async and await", () => {
   assert.deepEqual(spans(l.lane(1)), [
     "0-8 running @5", "8-5014 blocked await [goroutine 2] @5", "5014-5018 running", "5018-5018 done"]);
   assert.deepEqual(spans(l.lane(2)), [
-    "4-8 runnable @1", "8-12 running @2", "12-5012 sleeping sleep @2", "5012-5014 running @1", "5014-5018 done"]);
-  assert.deepEqual(arrows(l), ["spawn 1@4 -> 2@8", "wake 2@5014 -> 1@5014 await"]);
+    "4-8 runnable @1", "8-12 running @2", "12-5012 sleeping sleep @2", "5012-5014 running @1", "5014-5014 done"]);
+  assert.deepEqual(arrows(l), ["spawn 1@4 -> 2@4 line 1", "wake 2@5014 -> 1@5014 await line 5"]);
 });
 
 test("pool workers are grouped and run labelled tasks", () => {
@@ -160,11 +163,12 @@ test("pool workers are grouped and run labelled tasks", () => {
     "0-36 running @5", "36-8048 blocked pool wait [pool work] @5", "8048-8052 running", "8052-8052 done"]);
   assert.deepEqual(spans(l.lane(2)), [
     "16-36 runnable @3", "36-41 running @3", "41-2041 sleeping sleep @3", "2041-2047 running @3",
-    "2047-8047 sleeping sleep @3", "8047-8048 running @3", "8048-8052 done"]);
+    "2047-8047 sleeping sleep @3", "8047-8048 running @3", "8048-8048 done"]);
   const tasks = (g: number) => l.lane(g)!.tasks.map((t) => `${t.start}-${t.end} ${t.name} ${t.pool} ${t.status}`);
   assert.deepEqual(tasks(2), ["36-2042 work-1 pool work ok", "2042-8048 work-3 pool work ok"]);
   assert.deepEqual(tasks(3), ["41-4047 work-2 pool work ok"]);
-  assert.deepEqual(arrows(l), ["spawn 1@16 -> 2@36", "spawn 1@23 -> 3@41", "wake 2@8048 -> 1@8048 pool wait"]);
+  assert.deepEqual(arrows(l), [
+    "spawn 1@16 -> 2@16 line 3", "spawn 1@23 -> 3@23 line 3", "wake 2@8048 -> 1@8048 pool wait line 5"]);
 });
 
 test("a deadlock marks the waits that never end as stuck", () => {
@@ -182,9 +186,9 @@ test("preemption, a cancelled timeout body and a failed main", () => {
     "26015-29015 blocked timeout [goroutine 3] @3", "29015-32022 runnable", "32022-32028 running",
     "32028-32028 failed !main.lua:5: boom"]);
   assert.deepEqual(spans(l.lane(2)), [
-    "4-10000 runnable @1", "10000-20000 running @1", "20000-26015 runnable", "26015-32022 running @1", "32022-32028 done"]);
-  assert.deepEqual(spans(l.lane(3)), ["26015-32022 runnable @3", "32022-32028 cancelled !timeout exceeded"]);
-  assert.deepEqual(arrows(l), ["spawn 1@4 -> 2@10000", "spawn 1@26015 -> 3@32022"]);
+    "4-10000 runnable @1", "10000-20000 running @1", "20000-26015 runnable", "26015-32022 running @1", "32022-32022 done"]);
+  assert.deepEqual(spans(l.lane(3)), ["26015-32022 runnable @3", "32022-32022 cancelled !timeout exceeded"]);
+  assert.deepEqual(arrows(l), ["spawn 1@4 -> 2@4 line 1", "spawn 1@26015 -> 3@26015 line 3"]);
 });
 
 test("batches give the same layout as the whole trace, open spans follow the end", () => {
@@ -212,7 +216,7 @@ test("a channel handoff replaces the wake-up arrow of the same receive", () => {
 {"t":15,"k":"recv","g":1,"o":2,"obj":"chan 1","from":14},
 {"t":20,"k":"end","g":1,"status":"ok"},
 `));
-  assert.deepEqual(arrows(l), ["spawn 1@5 -> 2@9", "chan 2@14 -> 1@15 chan 1"]);
+  assert.deepEqual(arrows(l), ["spawn 1@5 -> 2@5 line 2", "chan 2@14 -> 1@15 chan 1"]);
   assert.deepEqual(l.lane(1)!.links, l.arrows);
   assert.deepEqual(l.lane(2)!.links, l.arrows);
   assert.deepEqual(l.arrowKinds, { spawn: 1, wake: 0, chan: 1 });
@@ -228,6 +232,6 @@ test("queries find spans and arrows by time", () => {
   assert.deepEqual(visibleSpans(lane.spans, 17, 10027), [1, 3]);
   assert.deepEqual(visibleSpans(lane.spans, 20000, 30000), [5, 5]);
   assert.deepEqual(visibleArrows(l.arrows, l.maxArrow, 11000, 12000), []);
-  assert.deepEqual(visibleArrows(l.arrows, l.maxArrow, 20, 22).map((a) => a.to), [3]);
+  assert.deepEqual(visibleArrows(l.arrows, l.maxArrow, 12, 22).map((a) => a.to), [3]);
   assert.deepEqual(visibleArrows(l.arrows, l.maxArrow, 0, 100).length, 2);
 });

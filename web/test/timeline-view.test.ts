@@ -5,11 +5,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { TraceEvent } from "../src/trace";
-import { layout } from "../src/timeline/layout";
+import { LIGHT } from "../src/timeline/colors";
+import { layout, type Layout } from "../src/timeline/layout";
 import { hitTest } from "../src/timeline/hit";
+import { describe } from "../src/timeline/hovertext";
+import { buildRows } from "../src/timeline/rows";
+import { NO_MARKS, type Scene } from "../src/timeline/scene";
 import { summarize, summaryLines } from "../src/timeline/summary";
-import { describe } from "../src/timeline/tooltip";
-import { AXIS_H, LABEL_W, MIN_RANGE, ROW_H, fitView, panView, timeToX, xToTime, zoomView } from "../src/timeline/view";
+import { AXIS_H, LABEL_W, MIN_RANGE, ROW_H, fitView, panView, timeToX, xToTime, zoomView, type View } from "../src/timeline/view";
+
+/** scene is what a canvas width pixels wide shows of l in view v. */
+export function scene(l: Layout, v: View, width: number, labelW = LABEL_W): Scene {
+  const { rows, rowOf } = buildRows(l.lanes);
+  return { layout: l, rows, rowOf, view: v, width, height: 400, labelW, palette: LIGHT, selected: 0, marks: NO_MARKS };
+}
 
 // A deadlock (web/examples/deadlock.lua shape): main and a server wait on
 // channels nobody sends on.
@@ -50,26 +59,31 @@ test("pan moves time and rows within bounds", () => {
 test("a point on the canvas finds its lane and span", () => {
   const l = layout(DEAD);
   const v = fitView(l.end);
-  const width = LABEL_W + 1020;
+  const sc = scene(l, v, LABEL_W + 1020);
   const y = (row: number) => AXIS_H + row * ROW_H + ROW_H / 2;
   const x = (t: number) => LABEL_W + timeToX(v, 1020, t);
-  assert.deepEqual(hitTest(l.rows(), v, width, 20, y(1)), { kind: "label", lane: l.lane(2) });
-  const hit = hitTest(l.rows(), v, width, x(15), y(0));
+  assert.deepEqual(hitTest(sc, 20, y(1)), { kind: "label", row: sc.rows[1] });
+  const hit = hitTest(sc, x(15), y(0));
   assert.equal(hit?.kind, "span");
   if (hit?.kind !== "span") return;
   assert.deepEqual(describe(hit.lane, hit.span), [
-    "g1 main", "stuck: chan receive (never woke)", "start 13 µs · duration 7 µs", "waiting on chan 2", "line 21"]);
-  const end = hitTest(l.rows(), v, width, x(20) + 2, y(1));
+    "g1 main", "stuck: channel receive (never woke)", "from 13 µs for 7 µs", "on chan 2", "line 21"]);
+  const end = hitTest(sc, x(20) + 2, y(1));
   assert.equal(end?.kind === "span" && end.span.state, "stuck");
-  assert.equal(hitTest(l.rows(), v, width, x(5), y(1)), null);
-  assert.equal(hitTest(l.rows(), v, width, x(5), y(2)), null);
+  assert.equal(hitTest(sc, x(5), y(1)), null);
+  assert.equal(hitTest(sc, x(5), y(2)), null);
 });
 
-test("the summary names the longest wait and the stuck goroutines", () => {
+test("the summary names the longest wait and the stuck goroutines with what they wait on", () => {
   assert.deepEqual(summaryLines(summarize(layout(DEAD))), [
     "2 goroutines over 20 µs of virtual time.",
-    "Longest blocked: g1 main, 7 µs (chan receive on chan 2, line 21).",
-    "Stuck: g1 main (chan receive on chan 2, line 21); g2 server (chan receive on chan 1, line 17).",
+    "Longest blocked: g1 main, 7 µs (channel receive on chan 2, line 21).",
+    "Deadlock: 2 goroutines can never wake, main among them. Who waits on what:",
+    "g1 main waits on chan 2 (channel receive, line 21); no value ever passed through chan 2.",
+    "g2 server waits on chan 1 (channel receive, line 17); no value ever passed through chan 1.",
   ]);
-  assert.deepEqual(summaryLines(summarize(layout([]))), ["No run yet: the timeline is empty."]);
+  assert.deepEqual(summaryLines(summarize(layout([]), "empty")), ["No run yet: the timeline is empty."]);
+  assert.deepEqual(summaryLines(summarize(layout([]), "running")), ["Running: no goroutine has started yet."]);
+  assert.deepEqual(summaryLines(summarize(layout(DEAD.slice(0, 4)), "running")).slice(0, 1),
+    ["Running: 2 goroutines so far, over 13 µs of virtual time."]);
 });

@@ -43,6 +43,17 @@ export function formatDuration(us: number): string {
   return `${v.toFixed(digits)} ${name}`;
 }
 
+/** formatRange writes a time range with as many decimals as it takes for
+ * its two ends to differ (µs are the finest the clock counts), so that a
+ * 10 µs range at 158 ms reads "158.012 ms – 158.022 ms". */
+export function formatRange(t0: number, t1: number): string {
+  const [div, name] = unit(Math.max(Math.abs(t0), Math.abs(t1)));
+  const width = Math.max(t1 - t0, 1) / div;
+  const decimals = Math.min(Math.log10(div), Math.max(0, Math.ceil(-Math.log10(width) + 1e-9) + 1));
+  const f = (t: number) => (t / div).toFixed(div === 1 ? 0 : decimals);
+  return `${f(t0)} ${name} – ${f(t1)} ${name}`;
+}
+
 /** clockLabel names the kind of time the axis shows. */
 export function clockLabel(clock: "virtual" | "real"): string {
   return clock === "virtual" ? "virtual time" : "real time";

@@ -4,8 +4,9 @@
 // long trace then pays only for the lanes it shows.
 
 import type { TraceEvent } from "../trace";
+import { isClockReason } from "./families";
 import type { LaneLog } from "./lanelog";
-import type { Arrow, Lane, Mark, Span, State, TaskSpan } from "./model";
+import { ended, type Arrow, type Lane, type Mark, type Span, type State, type TaskSpan } from "./model";
 
 /** RunState is what lanes share with their layout: the run's latest event
  * time, where open spans end, and the log of queued lane events. */
@@ -49,7 +50,9 @@ export class LaneState implements Lane {
     this.markList.push(m);
   }
 
-  /** spans are the lane's states over time; the last one lasts to the end. */
+  /** spans are the lane's states over time. The last one lasts to the
+   * run's end, unless the goroutine ended: then it is the instant of its
+   * end (done, failed or cancelled), and the lane stops there. */
   get spans(): Span[] {
     this.settle();
     return this.spanList;
@@ -70,7 +73,7 @@ export class LaneState implements Lane {
       this.head = this.tail = -1;
     }
     const last = this.spanList[this.spanList.length - 1];
-    if (last) last.end = this.run.end;
+    if (last && !ended(last)) last.end = this.run.end;
     if (this.task) this.task.end = this.run.end;
   }
 
@@ -79,7 +82,7 @@ export class LaneState implements Lane {
       case "spawn": this.enter(e.t, "runnable", "", "", e.line ?? 0); break;
       case "start": case "run": this.enter(e.t, "running", "", "", 0); break;
       case "preempt": case "unblock": this.enter(e.t, "runnable", "", "", 0); break;
-      case "block": this.enter(e.t, e.reason === "sleep" ? "sleeping" : "blocked", e.reason ?? "", e.obj ?? "", e.line ?? 0); break;
+      case "block": this.enter(e.t, isClockReason(e.reason ?? "") ? "sleeping" : "blocked", e.reason ?? "", e.obj ?? "", e.line ?? 0); break;
       case "end": this.onEnd(e); break;
       case "stuck": this.onStuck(e); break;
       case "task": this.onTask(e); break;
@@ -142,3 +145,4 @@ export class LaneState implements Lane {
     spans.push({ start: t, end: t, state, reason, obj, line, err: "" });
   }
 }
+

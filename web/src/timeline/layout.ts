@@ -16,10 +16,21 @@
 import type { TraceEvent } from "../trace";
 import { LaneLog } from "./lanelog";
 import { LaneState, type RunState } from "./lanestate";
-import type { Arrow, Lane, Mark, Row } from "./model";
+import type { Arrow, Lane, Mark } from "./model";
 
 /** Clock says whether times are virtual or wall-clock microseconds. */
 export type Clock = "virtual" | "real";
+
+/** StuckWait is a goroutine found stuck when the run ended: what it waits
+ * on, and the goroutine holding that (a mutex's owner), 0 when unknown. */
+export interface StuckWait {
+  g: number;
+  t: number;
+  reason: string;
+  obj: string;
+  line: number;
+  holder: number;
+}
 
 /** Layout holds every lane, arrow and mark of one run. */
 export class Layout implements RunState {
@@ -31,26 +42,32 @@ export class Layout implements RunState {
   /** Arrows sorted by their target time. */
   readonly arrows: Arrow[] = [];
   readonly marks: Mark[] = [];
+  /** Goroutines found stuck, in trace order. */
+  readonly stuck: StuckWait[] = [];
+  /** chanUsers lists, per channel, the goroutines that sent or received
+   * a value on it: the peers a goroutine stuck on it could have hoped for. */
+  readonly chanUsers = new Map<string, Set<number>>();
   /** Arrows counted by kind. */
   readonly arrowKinds: Record<Arrow["kind"], number> = { spawn: 0, wake: 0, chan: 0 };
   /** The longest an arrow spans in time, to bound visible-arrow queries. */
   maxArrow = 0;
   /** Counts changes, so views redraw only when something moved. */
   version = 0;
+  /** Counts changes to the lanes' list, names and groups, so that views
+   * rebuild their rows only then. */
+  shape = 0;
   events = 0;
   /** log holds the lane events not yet worked out. */
   readonly log = new LaneLog();
   // The bookkeeping per goroutine, indexed by id (ids are small and dense):
-  // its lane, who spawned it and when (until it starts), who woke it and
-  // when (until it runs), and why it last blocked.
+  // its lane, who woke it and when (until it runs), and why and where it
+  // last blocked.
   private byG: (LaneState | undefined)[] = [];
-  private spawnO = new Int32Array(64);
-  private spawnT = new Float64Array(64);
   private wakeO = new Int32Array(64);
   private wakeT = new Float64Array(64);
   private wakeReason: string[] = [];
   private blockReason: string[] = [];
-  private rowCache: Row[] | null = null;
+  private blockLine = new Int32Array(64);
 
   constructor(clock: Clock = "virtual") {
     this.clock = clock;
@@ -74,13 +91,13 @@ export class Layout implements RunState {
       const lane = this.byG[g] ?? this.track(g, t);
       switch (k) {
         case "spawn": this.onSpawn(lane, e, g, t); break;
-        case "start": this.onRun(g, t, true); break;
-        case "run": this.onRun(g, t, false); break;
-        case "block": this.blockReason[g] = e.reason ?? ""; break;
+        case "start": case "run": this.onRun(g, t); break;
+        case "block": this.onBlock(e, g); break;
         case "unblock": this.onUnblock(e, g, t); break;
         case "recv": this.onRecv(lane, e, g, t); continue;
         case "mark": this.onMark(lane, e, g, t); continue;
-        case "name": lane.name = e.name ?? ""; continue;
+        case "name": lane.name = e.name ?? ""; this.shape++; continue;
+        case "stuck": this.onStuck(e, g, t); break;
         case "await": case "submit": continue; // nothing beyond their block events
         default: break;
       }
@@ -103,44 +120,21 @@ export class Layout implements RunState {
     return n;
   }
 
-  /** rows lists group headings and lanes: ungrouped lanes (main first) and
-   * then each group, in the order their first goroutine was created. */
-  rows(): Row[] {
-    if (this.rowCache) return this.rowCache;
-    const groups = new Map<string, Lane[]>();
-    const rows: Row[] = [];
-    for (const lane of this.lanes) {
-      if (lane.group === "") {
-        rows.push({ kind: "lane", lane });
-        continue;
-      }
-      const list = groups.get(lane.group);
-      if (list) list.push(lane);
-      else groups.set(lane.group, [lane]);
-    }
-    for (const [name, list] of groups) {
-      rows.push({ kind: "group", name, count: list.length });
-      for (const lane of list) rows.push({ kind: "lane", lane });
-    }
-    this.rowCache = rows;
-    return rows;
-  }
-
   // track creates the goroutine's lane; events of a goroutine whose spawn
   // is missing (a truncated trace) still get one.
   private track(g: number, t: number): LaneState {
     const lane = new LaneState(g, t, this);
-    if (g >= this.spawnO.length) this.grow(g);
+    if (g >= this.wakeO.length) this.grow(g);
     this.byG[g] = lane;
-    this.spawnO[g] = this.wakeO[g] = 0;
+    this.wakeO[g] = 0;
     this.wakeReason[g] = this.blockReason[g] = "";
     this.lanes.push(lane);
-    this.rowCache = null;
+    this.shape++;
     return lane;
   }
 
   private grow(g: number): void {
-    let n = this.spawnO.length * 2;
+    let n = this.wakeO.length * 2;
     while (n <= g) n *= 2;
     const ids = (a: Int32Array) => {
       const b = new Int32Array(n);
@@ -152,10 +146,9 @@ export class Layout implements RunState {
       b.set(a);
       return b;
     };
-    this.spawnO = ids(this.spawnO);
-    this.spawnT = times(this.spawnT);
     this.wakeO = ids(this.wakeO);
     this.wakeT = times(this.wakeT);
+    this.blockLine = ids(this.blockLine);
   }
 
   private onSpawn(lane: LaneState, e: TraceEvent, g: number, t: number): void {
@@ -164,16 +157,23 @@ export class Layout implements RunState {
     lane.group = group ?? "";
     lane.parent = o ?? 0;
     lane.line = line ?? 0;
-    this.rowCache = null;
-    this.spawnO[g] = o ?? 0;
-    this.spawnT[g] = t;
+    this.shape++;
+    if (o) this.arrow("spawn", o, t, g, t, "", lane.line);
   }
 
-  private onRun(g: number, t: number, start: boolean): void {
-    const spawnO = this.spawnO[g], wakeO = this.wakeO[g];
-    if (start && spawnO) this.arrow("spawn", spawnO, this.spawnT[g], g, t, "");
-    if (wakeO) this.arrow("wake", wakeO, this.wakeT[g], g, t, this.wakeReason[g]);
-    this.spawnO[g] = this.wakeO[g] = 0;
+  private onRun(g: number, t: number): void {
+    const wakeO = this.wakeO[g];
+    if (wakeO) this.arrow("wake", wakeO, this.wakeT[g], g, t, this.wakeReason[g], this.blockLine[g]);
+    this.wakeO[g] = 0;
+  }
+
+  private onBlock(e: TraceEvent, g: number): void {
+    this.blockReason[g] = e.reason ?? "";
+    this.blockLine[g] = e.line ?? 0;
+  }
+
+  private onStuck(e: TraceEvent, g: number, t: number): void {
+    this.stuck.push({ g, t, reason: e.reason ?? "", obj: e.obj ?? "", line: e.line ?? 0, holder: e.o ?? 0 });
   }
 
   private onUnblock(e: TraceEvent, g: number, t: number): void {
@@ -196,7 +196,11 @@ export class Layout implements RunState {
       const a = links[i];
       if (a.kind === "wake" && a.to === g && a.from === o) this.unlink(a);
     }
-    this.arrow("chan", o, e.from ?? 0, g, t, e.obj ?? "");
+    const obj = e.obj ?? "";
+    this.arrow("chan", o, e.from ?? 0, g, t, obj, 0);
+    let users = this.chanUsers.get(obj);
+    if (!users) this.chanUsers.set(obj, (users = new Set()));
+    users.add(o).add(g);
   }
 
   private onMark(lane: LaneState, e: TraceEvent, g: number, t: number): void {
@@ -205,8 +209,8 @@ export class Layout implements RunState {
     this.marks.push(mark);
   }
 
-  private arrow(kind: Arrow["kind"], from: number, fromT: number, to: number, toT: number, detail: string): void {
-    const a: Arrow = { kind, from, fromT, to, toT, detail };
+  private arrow(kind: Arrow["kind"], from: number, fromT: number, to: number, toT: number, detail: string, line: number): void {
+    const a: Arrow = { kind, from, fromT, to, toT, detail, line };
     this.arrows.push(a);
     this.arrowKinds[kind]++;
     const dst = this.byG[to], src = this.byG[from];

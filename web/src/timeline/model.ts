@@ -50,6 +50,8 @@ export interface Arrow {
   toT: number;
   /** The block reason the arrow ends (wake) or the channel (chan). */
   detail: string;
+  /** The script line: of the spawn, or where the woken goroutine waited. */
+  line: number;
 }
 
 /** One goroutine's lane. Spans, tasks and marks are sorted by time. */
@@ -69,10 +71,28 @@ export interface Lane {
   links: Arrow[];
 }
 
+/** A group of lanes (a pool, a task, a name prefix, a spawn line): a
+ * heading row, followed by its lanes unless it is collapsed, when the
+ * heading row draws them all at once. */
+export interface GroupRow {
+  kind: "group";
+  /** key identifies the group across runs, for its open or closed state. */
+  key: string;
+  name: string;
+  /** lanes are its lanes that pass the filter. */
+  lanes: Lane[];
+  collapsed: boolean;
+}
+
+/** A goroutine's row; inGroup when it is listed under a group heading. */
+export interface LaneRow {
+  kind: "lane";
+  lane: Lane;
+  inGroup: boolean;
+}
+
 /** A row of the timeline: a group heading or a goroutine's lane. */
-export type Row =
-  | { kind: "group"; name: string; count: number }
-  | { kind: "lane"; lane: Lane };
+export type Row = GroupRow | LaneRow;
 
 /** Time spent per state, in run-clock microseconds. */
 export interface Totals {
@@ -86,4 +106,10 @@ export interface Totals {
 /** A lane's display label: its id and name. */
 export function laneLabel(lane: Lane): string {
   return lane.name ? `g${lane.g} ${lane.name}` : `g${lane.g}`;
+}
+
+/** ended tells whether a span is a goroutine's end (done, failed or
+ * cancelled: an instant at which its lane stops) rather than a state. */
+export function ended(span: Span): boolean {
+  return span.state === "done" || span.state === "failed" || span.state === "cancelled";
 }

@@ -2,25 +2,38 @@
 // summary of the run and, on demand, a table with one row per goroutine.
 
 import { clockLabel, formatDuration } from "./axis";
+import { reasonText, stateText } from "./families";
 import type { Layout } from "./layout";
 import { laneLabel, type Lane, type Span } from "./model";
 import { totals } from "./query";
-import { stateText } from "./tooltip";
+import { chainLines, waitEdges } from "./waitfor";
+
+/** Phase is where the run the timeline shows is: none yet, streaming in,
+ * or over. */
+export type Phase = "empty" | "running" | "ended";
 
 /** Summary is what the text view says about a run. */
 export interface Summary {
+  phase: Phase;
   goroutines: number;
   end: number;
   clock: "virtual" | "real";
   /** The longest a goroutine stayed blocked, sleeping excluded. */
   longest: { lane: Lane; span: Span } | null;
-  stuck: { lane: Lane; span: Span }[];
+  /** How many goroutines never woke, and whether main is one of them. */
+  stuck: number;
+  deadlock: boolean;
+  /** The wait-for chain of the stuck goroutines, as sentences. */
+  chains: string[];
   failed: number;
 }
 
 /** summarize reads a Summary off a layout. */
-export function summarize(l: Layout): Summary {
-  const s: Summary = { goroutines: l.lanes.length, end: l.end, clock: l.clock, longest: null, stuck: [], failed: 0 };
+export function summarize(l: Layout, phase: Phase = "ended"): Summary {
+  const s: Summary = {
+    phase, goroutines: l.lanes.length, end: l.end, clock: l.clock, longest: null,
+    stuck: l.stuck.length, deadlock: l.stuck.some((w) => w.g === 1), chains: [], failed: 0,
+  };
   let best = -1;
   for (const lane of l.lanes) {
     for (const span of lane.spans) {
@@ -29,36 +42,44 @@ export function summarize(l: Layout): Summary {
         s.longest = { lane, span };
       }
     }
-    const last = lane.spans[lane.spans.length - 1];
-    if (last?.state === "stuck") s.stuck.push({ lane, span: last });
-    if (last?.state === "failed") s.failed++;
+    if (lane.spans[lane.spans.length - 1]?.state === "failed") s.failed++;
   }
+  if (l.stuck.length) s.chains = chainLines(l, waitEdges(l));
   return s;
 }
 
 // where describes a wait: its reason, object and line.
 function where(span: Span): string {
-  return `${span.reason || "waiting"}${span.obj ? " on " + span.obj : ""}${span.line ? ", line " + span.line : ""}`;
+  return `${reasonText(span.reason)}${span.obj ? " on " + span.obj : ""}${span.line ? ", line " + span.line : ""}`;
 }
+
+/** CHAIN_LIMIT bounds the wait-for sentences of the summary. */
+export const CHAIN_LIMIT = 20;
 
 /** summaryLines writes a Summary as sentences. */
 export function summaryLines(s: Summary): string[] {
-  if (s.goroutines === 0) return ["No run yet: the timeline is empty."];
-  const lines = [`${s.goroutines} goroutine${s.goroutines === 1 ? "" : "s"} over ${formatDuration(s.end)} of ${clockLabel(s.clock)}` +
-    (s.failed ? `, ${s.failed} failed.` : ".")];
+  if (s.goroutines === 0) {
+    return [s.phase === "running" ? "Running: no goroutine has started yet." : "No run yet: the timeline is empty."];
+  }
+  const n = `${s.goroutines} goroutine${s.goroutines === 1 ? "" : "s"}`;
+  const lines = [s.phase === "running"
+    ? `Running: ${n} so far, over ${formatDuration(s.end)} of ${clockLabel(s.clock)}.`
+    : `${n} over ${formatDuration(s.end)} of ${clockLabel(s.clock)}` + (s.failed ? `, ${s.failed} failed.` : ".")];
   if (s.longest) {
     const { lane, span } = s.longest;
     lines.push(`Longest blocked: ${laneLabel(lane)}, ${formatDuration(span.end - span.start)} (${where(span)}).`);
   } else {
     lines.push("No goroutine was blocked.");
   }
-  if (s.stuck.length === 0) {
-    lines.push("No goroutine is stuck.");
-  } else {
-    const shown = s.stuck.slice(0, 20).map(({ lane, span }) => `${laneLabel(lane)} (${where(span)})`);
-    const more = s.stuck.length > 20 ? ` and ${s.stuck.length - 20} more` : "";
-    lines.push(`Stuck: ${shown.join("; ")}${more}.`);
+  if (s.stuck === 0) {
+    if (s.phase === "ended") lines.push("No goroutine is stuck.");
+    return lines;
   }
+  const who = `${s.stuck} goroutine${s.stuck === 1 ? "" : "s"}`;
+  lines.push(s.deadlock ? `Deadlock: ${who} can never wake, main among them. Who waits on what:` :
+    `Leak: ${who} never woke. Who waits on what:`);
+  lines.push(...s.chains.slice(0, CHAIN_LIMIT));
+  if (s.chains.length > CHAIN_LIMIT) lines.push(`… and ${s.chains.length - CHAIN_LIMIT} more.`);
   return lines;
 }
 

@@ -6,7 +6,7 @@ import type { Parts } from "./dom";
 import type { Layout } from "./layout";
 import { laneLabel } from "./model";
 import { totals } from "./query";
-import { fillTable, summarize, summaryLines } from "./summary";
+import { fillTable, summarize, summaryLines, type Phase } from "./summary";
 
 /** TextView writes the DOM text around the canvas. */
 export class TextView {
@@ -28,21 +28,21 @@ export class TextView {
   }
 
   /** schedule refreshes the summary soon, once for many batches. */
-  schedule(current: () => Layout): void {
+  schedule(current: () => Layout, phase: () => Phase): void {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.refresh(current());
+      this.refresh(current(), phase());
     }, 250);
   }
 
   /** refresh rewrites the summary, and the table when it is shown, and
    * publishes the span count (for tests): all of which read every lane. */
-  refresh(l: Layout): void {
+  refresh(l: Layout, phase: Phase): void {
     const { summary, table } = this.parts;
     this.parts.canvas.dataset.spans = String(l.spanCount());
     const doc = summary.ownerDocument;
-    summary.replaceChildren(...summaryLines(summarize(l)).map((line) => {
+    summary.replaceChildren(...summaryLines(summarize(l, phase)).map((line) => {
       const p = doc.createElement("p");
       p.textContent = line;
       return p;

@@ -1,29 +1,5 @@
-// The hover tooltip: a DOM element written with textContent, describing
-// the goroutine and span under the pointer.
-
-import { formatDuration } from "./axis";
-import { laneLabel, type Lane, type Mark, type Span, type TaskSpan } from "./model";
-
-/** stateText describes a span's state with its reason. */
-export function stateText(span: Span): string {
-  switch (span.state) {
-    case "blocked": return `blocked: ${span.reason || "waiting"}`;
-    case "stuck": return `stuck: ${span.reason || "waiting"} (never woke)`;
-    default: return span.state;
-  }
-}
-
-/** describe lists the tooltip's lines for a span of lane. */
-export function describe(lane: Lane, span: Span, task?: TaskSpan, mark?: Mark): string[] {
-  const lines = [laneLabel(lane) + (lane.group ? ` · ${lane.group}` : ""), stateText(span)];
-  lines.push(`start ${formatDuration(span.start)} · duration ${formatDuration(span.end - span.start)}`);
-  if (span.obj) lines.push(`waiting on ${span.obj}`);
-  if (span.line) lines.push(`line ${span.line}`);
-  if (span.err) lines.push(`error: ${span.err}`);
-  if (task) lines.push(`task ${task.name} (${task.pool})${task.status ? " " + task.status : ""}`);
-  if (mark) lines.push(`mark "${mark.label}" at ${formatDuration(mark.t)}` + (mark.line ? `, line ${mark.line}` : ""));
-  return lines;
-}
+// The hover tooltip: a DOM element written with textContent, showing what
+// hovertext.ts says about the thing under the pointer.
 
 /** Tooltip is the floating element that shows describe's lines. */
 export class Tooltip {

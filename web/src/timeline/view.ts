@@ -1,12 +1,40 @@
 // The visible window of the timeline (a time range and a vertical scroll
 // offset) and the pure arithmetic of zooming, panning and fitting it.
 
-/** Geometry of the canvas in CSS pixels. */
+/** Geometry of the canvas in CSS pixels: the label column is LABEL_W wide,
+ * or LABEL_W_IDS on a canvas narrower than NARROW_W, where labels shrink
+ * to goroutine ids so that the plot keeps most of the width. */
 export const LABEL_W = 170;
+export const LABEL_W_IDS = 50;
+export const NARROW_W = 560;
 export const AXIS_H = 26;
 export const ROW_H = 20;
+
+/** labelWidth is the label column's width on a canvas width pixels wide. */
+export function labelWidth(width: number): number {
+  return width < NARROW_W ? LABEL_W_IDS : LABEL_W;
+}
+
+/** rowY is the top of row i on the canvas when rows are scrolled by top. */
+export function rowY(top: number, i: number): number {
+  return AXIS_H + i * ROW_H - top;
+}
+
+/** visibleRows returns the index range [first, last) of rows in view on a
+ * canvas height pixels tall. */
+export function visibleRows(rows: number, top: number, height: number): [number, number] {
+  const first = Math.max(0, Math.floor(top / ROW_H));
+  const last = Math.min(rows, Math.ceil((top + height - AXIS_H) / ROW_H));
+  return [first, Math.max(first, last)];
+}
 /** MIN_RANGE is the narrowest time range one can zoom to, in µs. */
 export const MIN_RANGE = 10;
+
+/** TimeRange is a stretch of run time in microseconds, t0 <= t1. */
+export interface TimeRange {
+  t0: number;
+  t1: number;
+}
 
 /** View is what the canvas shows: times t0..t1 across the plot, rows from
  * pixel offset top. follow keeps the whole run in view as it grows. */
@@ -43,12 +71,16 @@ export function zoomView(v: View, factor: number, anchor: number, end: number): 
   return { ...v, t0: a, t1: b, follow: false };
 }
 
+/** shiftView moves the range by dt microseconds. */
+export function shiftView(v: View, dt: number, end: number): View {
+  const [a, b] = clampRange(v.t0 + dt, v.t1 + dt, end);
+  return { ...v, t0: a, t1: b, follow: v.follow && dt === 0 };
+}
+
 /** panView moves the range by dt microseconds and the rows by dy pixels,
  * within the rows' total height. */
 export function panView(v: View, dt: number, dy: number, end: number, rowsHeight: number, plotH: number): View {
-  const [a, b] = clampRange(v.t0 + dt, v.t1 + dt, end);
-  const top = clampTop(v.top + dy, rowsHeight, plotH);
-  return { ...v, t0: a, t1: b, top, follow: v.follow && dt === 0 };
+  return { ...shiftView(v, dt, end), top: clampTop(v.top + dy, rowsHeight, plotH) };
 }
 
 /** clampTop keeps the scroll offset within the rows. */

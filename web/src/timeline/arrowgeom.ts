@@ -1,0 +1,109 @@
+// Where arrows go on the canvas, shared by drawing and hit testing so that
+// what the pointer finds is what was drawn.
+
+import type { Scene } from "./scene";
+import { timeX } from "./scene";
+import type { Arrow, Lane } from "./model";
+import type { WaitEdge } from "./waitfor";
+import { firstArrowTo } from "./query";
+import { ROW_H, rowY } from "./view";
+
+/** MAX_ARROWS bounds the arrows one frame draws. */
+export const MAX_ARROWS = 4000;
+
+/** ArrowSeg is an arrow as drawn: whole from one row to the other, or a
+ * short tick pointing up or down towards a row out of view. */
+export interface ArrowSeg {
+  arrow: Arrow;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** forEachArrow calls visit with each arrow into or out of rows
+ * [first, last), at most MAX_ARROWS, and returns how many it visited;
+ * visit returns true to stop. Each lane's links are searched by time. An
+ * arrow between two rows in view is visited once, whole; one whose other
+ * end is out of view is a tick, at most one per pixel column and
+ * direction per row, so that a goroutine that spawned thousands does not
+ * paint a fan over everything. Arrows within one collapsed group are not
+ * drawn. */
+export function forEachArrow(sc: Scene, first: number, last: number, visit: (s: ArrowSeg) => boolean | void): number {
+  const { t0, t1 } = sc.view;
+  const k = (sc.width - sc.labelW) / (t1 - t0);
+  const until = t1 + sc.layout.maxArrow;
+  const ticks = new Set<number>();
+  let n = 0;
+  for (let i = first; i < last; i++) {
+    const row = sc.rows[i];
+    const lanes: readonly Lane[] = row.kind === "lane" ? [row.lane] : row.collapsed ? row.lanes : [];
+    ticks.clear();
+    for (const lane of lanes) {
+      const links = lane.links;
+      for (let j = firstArrowTo(links, t0); j < links.length; j++) {
+        const a = links[j];
+        if (a.toT > until) break;
+        if (a.fromT > t1) continue;
+        const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
+        if (rf === undefined || rt === undefined || rf === rt) continue;
+        const isTo = rt === i, other = isTo ? rf : rt;
+        const x0 = sc.labelW + (a.fromT - t0) * k, x1 = sc.labelW + (a.toT - t0) * k;
+        const y0 = rowY(sc.view.top, rf) + ROW_H / 2, y1 = rowY(sc.view.top, rt) + ROW_H / 2;
+        let seg: ArrowSeg;
+        if (other >= first && other < last) {
+          if (!isTo) continue;
+          seg = { arrow: a, x0, y0, x1, y1 };
+        } else {
+          const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
+          const key = Math.round(x) * 2 + (dir > 0 ? 1 : 0);
+          if (ticks.has(key)) continue;
+          ticks.add(key);
+          const far = y + dir * ROW_H * 0.9;
+          seg = isTo ? { arrow: a, x0: x, y0: far, x1: x, y1: y } : { arrow: a, x0: x, y0: y, x1: x, y1: far };
+        }
+        n++;
+        if (visit(seg) || n >= MAX_ARROWS) return n;
+      }
+    }
+  }
+  return n;
+}
+
+/** WaitSeg is a wait-for edge as drawn: down (or up) from the waiting
+ * goroutine, where its wait began, to the one it waits on, or a tick
+ * when one of the two is out of view; labelled when the waiter shows. */
+export interface WaitSeg {
+  edge: WaitEdge;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  label: boolean;
+}
+
+/** waitSegments lists the wait-for edges that touch rows [first, last). */
+export function waitSegments(sc: Scene, first: number, last: number): WaitSeg[] {
+  const out: WaitSeg[] = [];
+  for (const edge of sc.marks.waitFor) {
+    const rf = sc.rowOf.get(edge.from), rt = sc.rowOf.get(edge.to);
+    if (rf === undefined || rt === undefined || rf === rt) continue;
+    const fromIn = rf >= first && rf < last, toIn = rt >= first && rt < last;
+    if (!fromIn && !toIn) continue;
+    const x = timeX(sc, edge.t) + 3;
+    const y0 = rowY(sc.view.top, rf) + ROW_H / 2, y1 = rowY(sc.view.top, rt) + ROW_H / 2;
+    const dir = rt > rf ? 1 : -1;
+    if (fromIn && toIn) out.push({ edge, x0: x, y0, x1: x, y1, label: true });
+    else if (fromIn) out.push({ edge, x0: x, y0, x1: x, y1: y0 + dir * ROW_H * 0.9, label: true });
+    else out.push({ edge, x0: x, y0: y1 - dir * ROW_H * 0.9, x1: x, y1, label: false });
+  }
+  return out;
+}
+
+/** distance is how far point (x, y) is from a segment. */
+export function distance(s: { x0: number; y0: number; x1: number; y1: number }, x: number, y: number): number {
+  const dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+  const len2 = dx * dx + dy * dy;
+  const f = len2 ? Math.max(0, Math.min(1, ((x - s.x0) * dx + (y - s.y0) * dy) / len2)) : 0;
+  return Math.hypot(x - (s.x0 + f * dx), y - (s.y0 + f * dy));
+}

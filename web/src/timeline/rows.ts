@@ -1,0 +1,124 @@
+// Rows: the lanes as the canvas lists them. Lanes fall into groups (a pool
+// or sloth-runner task, else a shared name prefix, else a shared spawn
+// line), a large group starts collapsed into one summary row, and a filter
+// keeps only the lanes whose id, name or group match.
+
+import type { GroupRow, Lane, Row } from "./model";
+
+/** MIN_GROUP is the fewest lanes that make a name-prefix or spawn-line
+ * group (a pool or task is a group whatever its size). */
+export const MIN_GROUP = 3;
+/** AUTO_COLLAPSE: a group with more lanes than this starts collapsed. */
+export const AUTO_COLLAPSE = 10;
+
+/** RowSet is the rows and where each goroutine is drawn: its own row, or
+ * its collapsed group's. Goroutines the filter hides have no row. */
+export interface RowSet {
+  rows: Row[];
+  rowOf: Map<number, number>;
+}
+
+/** RowOptions are the user's choices: the filter text and the groups
+ * opened or closed by hand (by group key). */
+export interface RowOptions {
+  filter?: string;
+  collapsed?: ReadonlyMap<string, boolean>;
+}
+
+// groupOf names the candidate group of a lane: [key, title].
+function groupOf(lane: Lane): [string, string] | null {
+  if (lane.g === 1) return null;
+  if (lane.group) return ["group:" + lane.group, lane.group];
+  if (lane.name) {
+    const prefix = lane.name.replace(/[\s_\-#:./]*\d+$/, "");
+    return prefix && prefix !== lane.name ? ["name:" + prefix, `${prefix} …`] : null;
+  }
+  return lane.line ? ["line:" + lane.line, `spawned at line ${lane.line}`] : null;
+}
+
+/** Matcher tests lanes (and group names) against filter text. */
+export interface Matcher {
+  lane(lane: Lane): boolean;
+  /** name tells whether a group's name matches a term. */
+  name(text: string): boolean;
+}
+
+/** matcher reads filter text: comma-separated terms, any of which may
+ * match; a term matches a goroutine id ("12" or "g12") exactly, or any
+ * part of a lane's name or group. Empty text gives null: all match. */
+export function matcher(filter: string): Matcher | null {
+  const terms = filter.toLowerCase().split(",").map((t) => t.trim()).filter(Boolean);
+  if (terms.length === 0) return null;
+  const ids = new Set<number>(), words: string[] = [];
+  for (const term of terms) {
+    const id = /^g?(\d+)$/.exec(term);
+    if (id) ids.add(Number(id[1]));
+    else words.push(term);
+  }
+  const name = (text: string) => {
+    const low = text.toLowerCase();
+    return words.some((w) => low.includes(w));
+  };
+  return { name, lane: (l) => ids.has(l.g) || name(l.name) || name(l.group) };
+}
+
+/** buildRows lists the rows of lanes (in creation order): each group sits
+ * where its first lane was created, as a heading followed by its lanes, or
+ * alone when collapsed. */
+export function buildRows(lanes: readonly Lane[], opts: RowOptions = {}): RowSet {
+  const match = matcher(opts.filter ?? "");
+  const keys: (string | null)[] = new Array(lanes.length);
+  const groups = new Map<string, GroupRow>();
+  for (let i = 0; i < lanes.length; i++) {
+    const lane = lanes[i];
+    const kt = groupOf(lane);
+    keys[i] = kt ? kt[0] : null;
+    if (!kt) continue;
+    const g = groups.get(kt[0]);
+    if (g) g.lanes.push(lane);
+    else groups.set(kt[0], { kind: "group", key: kt[0], name: kt[1], lanes: [lane], collapsed: false });
+  }
+  for (const [key, g] of groups) {
+    if (!key.startsWith("group:") && g.lanes.length < MIN_GROUP) groups.delete(key);
+  }
+  const rows: Row[] = [];
+  const rowOf = new Map<number, number>();
+  const placed = new Set<string>();
+  for (let i = 0; i < lanes.length; i++) {
+    const lane = lanes[i];
+    const g = keys[i] === null ? undefined : groups.get(keys[i]!);
+    if (!g) {
+      if (!match || match.lane(lane)) pushLane(rows, rowOf, lane);
+      continue;
+    }
+    if (placed.has(g.key)) continue;
+    placed.add(g.key);
+    pushGroup(rows, rowOf, g, match, opts.collapsed?.get(g.key));
+  }
+  return { rows, rowOf };
+}
+
+function pushLane(rows: Row[], rowOf: Map<number, number>, lane: Lane, inGroup = false): void {
+  rowOf.set(lane.g, rows.length);
+  rows.push({ kind: "lane", lane, inGroup });
+}
+
+// pushGroup adds a group's heading and, unless it is collapsed, its lanes.
+// A filter keeps the lanes that match (all of them when the group's name
+// matches) and opens the group unless the user closed it.
+function pushGroup(rows: Row[], rowOf: Map<number, number>, g: GroupRow, match: Matcher | null, choice?: boolean): void {
+  let members = g.lanes;
+  if (match && !match.name(g.name)) {
+    members = members.filter(match.lane);
+    if (members.length === 0) return;
+  }
+  const collapsed = choice ?? (match ? false : members.length > AUTO_COLLAPSE);
+  const row: GroupRow = { ...g, lanes: members, collapsed };
+  const at = rows.length;
+  rows.push(row);
+  if (collapsed) {
+    for (const lane of members) rowOf.set(lane.g, at);
+    return;
+  }
+  for (const lane of members) pushLane(rows, rowOf, lane, true);
+}

@@ -4,6 +4,7 @@
 
 import { createApp } from "./app";
 import { createEngineLoad } from "./engineload";
+import { createHelpPanel } from "./helppanel";
 import { Runner } from "./runner";
 import { createTimeline } from "./timeline/index";
 
@@ -16,6 +17,7 @@ function slot(selector: string): HTMLElement {
 const runner = new Runner();
 const load = createEngineLoad();
 slot("#lp-load-slot").append(load.dom);
+slot("#lp-help-slot").append(createHelpPanel(new URL("docs/", location.href)).button);
 
 const app = createApp({
   slots: {

@@ -27,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { scope: "page", keys: ["Mod+Enter"], action: "Run the script" },
   { scope: "page", keys: ["Escape"], action: "Stop the run" },
   { scope: "page", keys: ["?"], action: "Show these shortcuts (outside the editor)" },
+  { scope: "page", keys: ["F1"], action: "Open the Help panel: the API reference, these shortcuts, the page's words" },
 
   { scope: "editor", keys: ["Tab", "Shift+Tab"], action: "Leave the editor (Tab does not indent)" },
   { scope: "editor", keys: ["Mod+]", "Mod+["], action: "Indent or dedent the line" },

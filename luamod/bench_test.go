@@ -141,3 +141,21 @@ func (discard) Event(Event)           {}
 func (discard) Flush()                {}
 
 var _ = strings.Repeat
+
+const pingPongSrc = `
+local ping, pong = goroutine.channel(), goroutine.channel()
+goroutine.spawn(function()
+  for i = 1, 10000 do pong:send(ping:receive()) end
+end)
+for i = 1, 10000 do ping:send(i); pong:receive() end
+`
+
+// BenchmarkPingPong is 10k channel round trips between two goroutines.
+func BenchmarkPingPong(b *testing.B) {
+	for b.Loop() {
+		if res := Run(context.Background(), pingPongSrc, Options{}, discard{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*10000), "ns/roundtrip")
+}

@@ -16,7 +16,7 @@ const errSendClosed = "send on closed channel"
 type channel struct {
 	obj        string
 	cap        int
-	buf        []item // at most cap values, oldest first
+	buf        fifo[item] // at most cap values, oldest first
 	closed     bool
 	recvq      waitq
 	sendq      waitq
@@ -43,8 +43,8 @@ func (s *sched) trySend(ch *channel, v lua.LValue, by int) (sent, closed bool) {
 		s.fire(r, by)
 		return true, false
 	}
-	if len(ch.buf) < ch.cap {
-		ch.buf = append(ch.buf, item{v: v, from: s.now(), sender: by})
+	if ch.buf.len() < ch.cap {
+		ch.buf.push(item{v: v, from: s.now(), sender: by})
 		return true, false
 	}
 	return false, false
@@ -56,12 +56,9 @@ func (s *sched) trySend(ch *channel, v lua.LValue, by int) (sent, closed bool) {
 // and drained.
 func (s *sched) tryRecv(ch *channel) (it item, ok, ready bool) {
 	me := s.curID()
-	if len(ch.buf) > 0 {
-		it = ch.buf[0]
-		ch.buf[0] = item{}
-		ch.buf = ch.buf[1:]
+	if it, ok := ch.buf.pop(); ok {
 		if w := ch.sendq.dequeue(); w != nil {
-			ch.buf = append(ch.buf, item{v: w.v, from: w.from, sender: w.g.id})
+			ch.buf.push(item{v: w.v, from: w.from, sender: w.g.id})
 			w.ok = true
 			s.fire(w, me)
 		}
@@ -113,14 +110,15 @@ func (s *sched) chanSend(ch *channel, v lua.LValue, line int) (bool, error) {
 	if sent, closed := s.trySend(ch, v, me.id); sent || closed {
 		return sent, nil
 	}
-	w := &waiter{g: me, ch: ch, send: true, v: v, from: s.now()}
-	w.sel = &selection{waiters: []*waiter{w}}
-	ch.sendq.items = append(ch.sendq.items, w)
+	w := me.plainWaiter(ch, true, v, s.now())
+	ch.sendq.push(w)
 	err := s.park(wait{Reason: "chan send", Object: ch.obj, Line: line})
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
 	}
-	return w.ok, err
+	ok := w.ok
+	*w = waiter{}
+	return ok, err
 }
 
 // chanRecv receives from ch, blocking until a value arrives or ch is
@@ -136,9 +134,8 @@ func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
 		}
 		return it.v, ok, nil
 	}
-	w := &waiter{g: me, ch: ch}
-	w.sel = &selection{waiters: []*waiter{w}}
-	ch.recvq.items = append(ch.recvq.items, w)
+	w := me.plainWaiter(ch, false, nil, 0)
+	ch.recvq.push(w)
 	reason := "chan receive"
 	if ch.recvReason != "" {
 		reason = ch.recvReason
@@ -146,15 +143,18 @@ func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
 	err := s.park(wait{Reason: reason, Object: ch.obj, Line: line})
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
+		*w = waiter{}
 		return lua.LNil, false, err
 	}
 	if w.ok && err == nil {
 		s.received(ch, item{from: w.from, sender: w.sender})
 	}
-	if w.v == nil {
-		w.v = lua.LNil
+	v, ok := w.v, w.ok
+	if v == nil {
+		v = lua.LNil
 	}
-	return w.v, w.ok, err
+	*w = waiter{}
+	return v, ok, err
 }
 
 func (s *sched) newChannel(capacity int) *channel {
@@ -173,7 +173,7 @@ func (m *Module) channelMethods() map[string]lua.LGFunction {
 		"try_receive": m.chanTryRecvL,
 		"close":       m.chanCloseL,
 		"len": func(L *lua.LState) int {
-			L.Push(lua.LNumber(len(checkChannel(L, 1).buf)))
+			L.Push(lua.LNumber(checkChannel(L, 1).buf.len()))
 			return 1
 		},
 		"cap": func(L *lua.LState) int {

@@ -56,7 +56,11 @@ type G struct {
 	values  []lua.LValue // what the function returned
 	errMsg  string
 	waiters waitList // parked in await or timeout on this goroutine
-	onEnd   []func()
+
+	op     waiter     // of its current plain channel operation (plainWaiter)
+	opSel  selection  // op's selection
+	opList [1]*waiter // opSel.waiters
+	onEnd  []func()
 }
 
 // body is what a goroutine runs once it first holds the token. It returns

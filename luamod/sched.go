@@ -22,7 +22,7 @@ type sched struct {
 	sink Sink
 
 	cur    *G
-	runq   queue
+	runq   fifo[*G] // runnable goroutines
 	all    []*G
 	free   []*lua.LState // idle threads: of goroutines that ended, and lent to pcall
 	alive  int
@@ -74,21 +74,6 @@ type sched struct {
 type stopReason struct {
 	status string
 	err    error
-}
-
-// queue is the FIFO of runnable goroutines.
-type queue struct{ items []*G }
-
-func (q *queue) push(g *G) { q.items = append(q.items, g) }
-func (q *queue) len() int  { return len(q.items) }
-func (q *queue) pop() *G {
-	if len(q.items) == 0 {
-		return nil
-	}
-	g := q.items[0]
-	q.items[0] = nil
-	q.items = q.items[1:]
-	return g
 }
 
 // Bounds on what the trace keeps of text a script chose.
@@ -151,7 +136,7 @@ func (s *sched) release(g *G) {
 func (s *sched) handoff() {
 	for {
 		s.checkOutside(false)
-		if g := s.runq.pop(); g != nil {
+		if g, ok := s.runq.pop(); ok {
 			s.grant(g)
 			return
 		}

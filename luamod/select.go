@@ -45,9 +45,9 @@ func (s *sched) selectCases(cases []selCase, timeout int64, line int) (idx int, 
 		switch {
 		case c.isDefault:
 			hasDefault = true
-		case c.send && (c.ch.closed || c.ch.recvq.ready() || len(c.ch.buf) < c.ch.cap):
+		case c.send && (c.ch.closed || c.ch.recvq.ready() || c.ch.buf.len() < c.ch.cap):
 			ready = append(ready, i)
-		case !c.send && (c.ch.closed || c.ch.sendq.ready() || len(c.ch.buf) > 0):
+		case !c.send && (c.ch.closed || c.ch.sendq.ready() || c.ch.buf.len() > 0):
 			ready = append(ready, i)
 		}
 	}
@@ -91,9 +91,9 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 		w := &waiter{g: me, sel: sel, idx: i, ch: c.ch, send: c.send, v: c.v, from: now}
 		sel.waiters = append(sel.waiters, w)
 		if c.send {
-			c.ch.sendq.items = append(c.ch.sendq.items, w)
+			c.ch.sendq.push(w)
 		} else {
-			c.ch.recvq.items = append(c.ch.recvq.items, w)
+			c.ch.recvq.push(w)
 		}
 		if !containsString(objs, c.ch.obj) {
 			objs = append(objs, c.ch.obj)

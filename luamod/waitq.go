@@ -26,8 +26,19 @@ type selection struct {
 	fired   *waiter
 }
 
+// plainWaiter readies g's own waiter for a plain send or receive on ch.
+// A goroutine blocks on one operation at a time and every queue lets go
+// of the waiter before the operation returns, so one waiter per
+// goroutine serves all its sends and receives without allocating.
+func (g *G) plainWaiter(ch *channel, send bool, v lua.LValue, from int64) *waiter {
+	g.opSel = selection{waiters: g.opList[:]}
+	g.op = waiter{g: g, sel: &g.opSel, ch: ch, send: send, v: v, from: from}
+	g.opList[0] = &g.op
+	return &g.op
+}
+
 // waitq is a FIFO of waiters on one side of a channel.
-type waitq struct{ items []*waiter }
+type waitq struct{ fifo[*waiter] }
 
 // live reports whether w can still be completed: its goroutine is parked
 // on this operation, not woken by a timer or cancellation meanwhile.
@@ -36,20 +47,20 @@ func (w *waiter) live() bool { return w.sel.fired == nil && w.g.state == gParked
 // dequeue pops the first waiter that can still be completed, dropping
 // stale ones.
 func (q *waitq) dequeue() *waiter {
-	for len(q.items) > 0 {
-		w := q.items[0]
-		q.items[0] = nil
-		q.items = q.items[1:]
+	for {
+		w, ok := q.pop()
+		if !ok {
+			return nil
+		}
 		if w.live() {
 			return w
 		}
 	}
-	return nil
 }
 
 // ready reports whether a waiter could be completed, without taking it.
 func (q *waitq) ready() bool {
-	for _, w := range q.items {
+	for _, w := range q.all() {
 		if w.live() {
 			return true
 		}
@@ -58,9 +69,9 @@ func (q *waitq) ready() bool {
 }
 
 func (q *waitq) remove(w *waiter) {
-	for i, x := range q.items {
+	for i, x := range q.all() {
 		if x == w {
-			q.items = append(q.items[:i], q.items[i+1:]...)
+			q.removeAt(i)
 			return
 		}
 	}

@@ -50,7 +50,7 @@ func (s *sched) awaitG(g *G, line int) error {
 	if g.done {
 		return nil
 	}
-	return s.parkIn(&g.waiters, wait{Reason: "await", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
+	return s.parkIn(&g.waiters, wait{Reason: ReasonAwait, Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
 }
 
 func (m *Module) await(L *lua.LState) int {
@@ -130,7 +130,7 @@ func (m *Module) timeout(L *lua.LState) int {
 			s.ready(me, 0)
 		}
 	})
-	err := s.parkIn(&g.waiters, wait{Reason: "timeout", Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
+	err := s.parkIn(&g.waiters, wait{Reason: ReasonTimeout, Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
 	s.stopTimer(t)
 	g.waiters.remove(me) // the timer woke me: g still lists me
 	raiseIf(L, err)

@@ -20,7 +20,7 @@ type channel struct {
 	closed     bool
 	recvq      waitq
 	sendq      waitq
-	recvReason string // why a receive parks, when not "chan receive"
+	recvReason Reason // why a receive parks, when not ReasonChanReceive
 }
 
 // item is a buffered value with its sender and the run-clock time it was
@@ -112,7 +112,7 @@ func (s *sched) chanSend(ch *channel, v lua.LValue, line int) (bool, error) {
 	}
 	w := me.plainWaiter(ch, true, v, s.now())
 	ch.sendq.push(w)
-	err := s.park(wait{Reason: "chan send", Object: ch.obj, Line: line})
+	err := s.park(wait{Reason: ReasonChanSend, Object: ch.obj, Line: line})
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
 	}
@@ -136,7 +136,7 @@ func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
 	}
 	w := me.plainWaiter(ch, false, nil, 0)
 	ch.recvq.push(w)
-	reason := "chan receive"
+	reason := ReasonChanReceive
 	if ch.recvReason != "" {
 		reason = ch.recvReason
 	}

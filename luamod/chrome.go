@@ -137,12 +137,14 @@ func (c *chromeConv) event(e Event) {
 	case KindPreempt:
 		l.set(e.T, "runnable", "thread_state_runnable", nil)
 	case KindBlock:
-		l.reason = e.Reason
+		l.reason = string(e.Reason)
 		args := lineObject(e.Line, e.Object)
-		if e.Reason == "sleep" {
+		if e.Reason == ReasonSleep {
 			l.set(e.T, "sleeping", "thread_state_sleeping", args)
+		} else if e.Reason.OnClock() {
+			l.set(e.T, "sleeping: "+string(e.Reason), "thread_state_sleeping", args)
 		} else {
-			l.set(e.T, "blocked: "+e.Reason, "thread_state_iowait", args)
+			l.set(e.T, "blocked: "+string(e.Reason), "thread_state_iowait", args)
 		}
 	case KindUnblock:
 		l.set(e.T, "runnable", "thread_state_runnable", nil)
@@ -151,8 +153,8 @@ func (c *chromeConv) event(e Event) {
 		}
 	case KindEnd:
 		l.ended, l.endT = true, e.T
-		if e.Status != "ok" {
-			c.instant(e.G, e.T, e.Status+": "+e.Err, nil)
+		if e.Status != StatusOK {
+			c.instant(e.G, e.T, string(e.Status)+": "+e.Err, nil)
 		}
 	case KindName:
 		l.name = e.Name
@@ -178,13 +180,13 @@ func (c *chromeConv) annotate(e Event) {
 			c.flow("task "+e.Name, s.G, s.T, e.G, e.T)
 		}
 	case KindTaskEnd:
-		if e.Status != "ok" {
-			c.instant(e.G, e.T, "task "+e.Name+": "+e.Status, map[string]any{"object": e.Object, "err": e.Err})
+		if e.Status != StatusOK {
+			c.instant(e.G, e.T, "task "+e.Name+": "+string(e.Status), map[string]any{"object": e.Object, "err": e.Err})
 		}
 	case KindMark:
 		c.instant(e.G, e.T, e.Name, lineObject(e.Line, ""))
 	case KindStuck:
-		what := e.Reason
+		what := string(e.Reason)
 		if e.Object != "" {
 			what += " on " + e.Object
 		}

@@ -33,7 +33,7 @@ func (m *execModule) run(L *lua.LState) int {
 		L.CheckTable(2)
 	}
 	took := io.latency(cmd, "duration", 100, 600)
-	io.wait(L, took, "exec", cmd)
+	io.wait(L, took, ReasonExec, cmd)
 	code := io.number(cmd, "exit_code", 0)
 	res := L.NewTable()
 	res.RawSetString("success", lua.LBool(code == 0))

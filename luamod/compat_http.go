@@ -55,10 +55,10 @@ func (m *httpModule) request(L *lua.LState, method, url string, opt int) int {
 	took := io.latency(url, "latency", 50, 250)
 	obj := method + " " + url
 	if timeout >= 0 && took > timeout {
-		io.wait(L, timeout, "http", obj)
+		io.wait(L, timeout, ReasonHTTP, obj)
 		return pushFail(L, lua.LNil, "timeout after "+lua.LNumber(timeout).String()+" ms: "+obj)
 	}
-	io.wait(L, took, "http", obj)
+	io.wait(L, took, ReasonHTTP, obj)
 	if msg := io.text(url, "error", ""); msg != "" {
 		return pushFail(L, lua.LNil, msg+": "+obj)
 	}

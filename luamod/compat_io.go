@@ -82,7 +82,7 @@ func (io *simIO) latency(key, field string, lo, hi float64) float64 {
 
 // wait parks the calling goroutine for ms of run clock, shown on the
 // timeline as reason (http, exec) on obj.
-func (io *simIO) wait(L *lua.LState, ms float64, reason, obj string) {
+func (io *simIO) wait(L *lua.LState, ms float64, reason Reason, obj string) {
 	raiseIf(L, io.s.sleep(msToMicros(ms), wait{Reason: reason, Object: obj, Line: callerLine(L)}))
 }
 

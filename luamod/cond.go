@@ -45,7 +45,7 @@ func (m *Module) condWait(L *lua.LState) int {
 	}
 	line := callerLine(L)
 	s.unlockMutex(c.mu) // nobody runs before parkIn parks: the token stays here
-	raiseIf(L, s.parkIn(&c.waiters, wait{Reason: "cond", Object: c.obj, Line: line}))
+	raiseIf(L, s.parkIn(&c.waiters, wait{Reason: ReasonCond, Object: c.obj, Line: line}))
 	raiseIf(L, s.lockMutex(c.mu, line))
 	return 0
 }

@@ -144,7 +144,7 @@ func (s *sched) cancelContext(c *luaContext, err string) {
 // "context" in the trace and the reports.
 func (s *sched) doneChan(c *luaContext) *channel {
 	if c.done == nil {
-		c.done = &channel{obj: c.obj, closed: c.err != "", recvReason: "context"}
+		c.done = &channel{obj: c.obj, closed: c.err != "", recvReason: ReasonContext}
 	}
 	return c.done
 }

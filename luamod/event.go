@@ -21,13 +21,11 @@ const TraceVersion = 1
 //	       awaited goroutine for await, sender for recv, the holder of
 //	       the mutex a stuck goroutine waits on (its wait-for chain)
 //	line   source line in the script, where one applies
-//	reason why a goroutine blocks: sleep, chan send, chan receive, select,
-//	       await, wait group, mutex, rwmutex, semaphore, cond, timeout,
-//	       pool wait, pool queue, context
+//	reason why a goroutine blocks: one of the Reason constants below
 //	obj    the object involved: "chan 3", "wg 1", "pool work", "mutex 2", ...
 //	name   goroutine name (spawn, name), mark label, task id (submit, task)
 //	group  the pool or sloth-runner task a goroutine belongs to (spawn)
-//	status how a goroutine ended: ok, error, cancelled
+//	status how a goroutine ended: StatusOK, StatusError, StatusCancelled
 //	err    error message (end with status error or cancelled)
 //	from   for recv: run-clock time at which the value was sent, so the
 //	       handoff arrow goes from (o, from) to (g, t)
@@ -40,11 +38,11 @@ type Event struct {
 	G      int    `json:"g"`
 	Other  int    `json:"o,omitempty"`
 	Line   int    `json:"line,omitempty"`
-	Reason string `json:"reason,omitempty"`
+	Reason Reason `json:"reason,omitempty"`
 	Object string `json:"obj,omitempty"`
 	Name   string `json:"name,omitempty"`
 	Group  string `json:"group,omitempty"`
-	Status string `json:"status,omitempty"`
+	Status Status `json:"status,omitempty"`
 	Err    string `json:"err,omitempty"`
 	From   int64  `json:"from,omitempty"`
 }
@@ -74,6 +72,58 @@ const (
 	KindName    Kind = "name"    // g is now called name
 	KindStuck   Kind = "stuck"   // g can never wake: reason, obj, line; o holds the mutex it waits on
 )
+
+// Kinds lists every Kind, in the order above (web/src/trace.ts's
+// EventKind has the same names; a test checks).
+var Kinds = []Kind{KindSpawn, KindStart, KindRun, KindPreempt, KindBlock, KindUnblock, KindEnd,
+	KindAwait, KindSubmit, KindTask, KindTaskEnd, KindRecv, KindMark, KindName, KindStuck}
+
+// Reason says why a goroutine waits: in block and stuck events, and in the
+// reports (Stuck). OnClock tells the waits that only the clock ends.
+type Reason string
+
+// The reasons a goroutine blocks.
+const (
+	ReasonSleep       Reason = "sleep"        // goroutine.sleep
+	ReasonChanSend    Reason = "chan send"    // a send on a full or unbuffered channel
+	ReasonChanReceive Reason = "chan receive" // a receive on an empty channel
+	ReasonSelect      Reason = "select"       // a select with no case ready
+	ReasonAwait       Reason = "await"        // await, await_all
+	ReasonTimeout     Reason = "timeout"      // goroutine.timeout, waiting for its function
+	ReasonWaitGroup   Reason = "wait group"   // wg:wait
+	ReasonMutex       Reason = "mutex"        // mutex:lock, and a second once:call
+	ReasonRWMutex     Reason = "rwmutex"      // rwmutex:lock and rlock
+	ReasonSemaphore   Reason = "semaphore"    // semaphore:acquire
+	ReasonCond        Reason = "cond"         // cond:wait
+	ReasonContext     Reason = "context"      // a receive on ctx:done()
+	ReasonPoolWait    Reason = "pool wait"    // pool_wait
+	ReasonPoolRate    Reason = "pool rate"    // a pool worker held back by the pool's rate
+	ReasonHTTP        Reason = "http"         // a simulated http request
+	ReasonExec        Reason = "exec"         // a simulated exec.run
+)
+
+// What the reports say of a goroutine that was not waiting when a limit,
+// the caller or the grace period stopped the run.
+const (
+	ReasonRunning  Reason = "running"
+	ReasonRunnable Reason = "runnable"
+)
+
+// Reasons lists every Reason a block or stuck event carries, in the order
+// above (web/src/trace.ts's BlockReason has the same names; a test checks).
+var Reasons = []Reason{ReasonSleep, ReasonChanSend, ReasonChanReceive, ReasonSelect, ReasonAwait,
+	ReasonTimeout, ReasonWaitGroup, ReasonMutex, ReasonRWMutex, ReasonSemaphore, ReasonCond,
+	ReasonContext, ReasonPoolWait, ReasonPoolRate, ReasonHTTP, ReasonExec}
+
+// OnClock reports whether only the clock ends this wait (a sleep, a rate
+// limit, simulated I/O): the timeline shows it as sleeping, not blocked.
+func (r Reason) OnClock() bool {
+	switch r {
+	case ReasonSleep, ReasonPoolRate, ReasonHTTP, ReasonExec:
+		return true
+	}
+	return false
+}
 
 // Trace is a whole run's event stream with its header, as the native runner
 // writes it with -trace and the page exports it.

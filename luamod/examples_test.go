@@ -87,7 +87,7 @@ func exampleOutcome(res Result) string {
 	case res.Status == StatusOK:
 		return "ok"
 	default:
-		return res.Status
+		return string(res.Status)
 	}
 }
 

@@ -53,7 +53,7 @@ func goldenRun(t *testing.T, src string) []byte {
 	rec := &Recorder{}
 	res := Run(context.Background(), src, Options{Seed: 1}, rec)
 	var b strings.Builder
-	b.WriteString("status: " + res.Status + "\n--- output\n" + rec.All.String() + "--- trace\n")
+	b.WriteString("status: " + string(res.Status) + "\n--- output\n" + rec.All.String() + "--- trace\n")
 	for _, e := range rec.Trace {
 		line, err := json.Marshal(e)
 		if err != nil {

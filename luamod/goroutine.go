@@ -20,7 +20,7 @@ const (
 // wait says what a parked goroutine waits on, for the trace and the
 // deadlock and leak reports.
 type wait struct {
-	Reason string // "sleep", "chan receive", ...
+	Reason Reason
 	Object string // "chan 3", ...
 	Line   int
 	// holder, when set, names the goroutine that holds what is waited
@@ -201,14 +201,14 @@ func (s *sched) end(g *G, values []lua.LValue, err error) {
 	g.done = true
 	g.died = s.now()
 	s.alive--
-	ev := Event{Kind: KindEnd, G: g.id, Status: "ok"}
+	ev := Event{Kind: KindEnd, G: g.id, Status: StatusOK}
 	switch {
 	case g.cancelErr != nil:
 		g.errMsg = g.cancelErr.Error()
-		ev.Status, ev.Err = "cancelled", g.errMsg
+		ev.Status, ev.Err = StatusCancelled, g.errMsg
 	case err != nil:
 		g.errMsg = s.errorText(g.L, err)
-		ev.Status, ev.Err = "error", g.errMsg
+		ev.Status, ev.Err = StatusError, g.errMsg
 	default:
 		g.ok = true
 		g.values = values

@@ -15,7 +15,7 @@ import (
 type bounded struct {
 	name, src string
 	opts      Options
-	status    string
+	status    Status
 	want      string // regular expression the result's error must match
 }
 

@@ -9,7 +9,7 @@ import (
 
 // stop ends the run with status and err: every goroutine is cancelled with
 // err. The first stop wins.
-func (s *sched) stop(status string, err error) {
+func (s *sched) stop(status Status, err error) {
 	if s.stopped != nil {
 		return
 	}
@@ -43,10 +43,10 @@ func (s *sched) describe(g *G) Stuck {
 	if g.state == gParked {
 		return st
 	}
-	st.Reason, st.Object, st.Line = "runnable", "", g.line
+	st.Reason, st.Object, st.Line = ReasonRunnable, "", g.line
 	th := g.coro
 	if g == s.cur {
-		st.Reason, th = "running", s.root.G.CurrentThread
+		st.Reason, th = ReasonRunning, s.root.G.CurrentThread
 	}
 	if g.started && th != nil {
 		st.Line = callerLine(th)

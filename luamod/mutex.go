@@ -78,7 +78,7 @@ func (s *sched) lockMutex(mu *mutex, line int) error {
 	}
 	w := &lockWaiter{g: me}
 	mu.waiters = append(mu.waiters, w)
-	err := s.park(wait{Reason: "mutex", Object: mu.obj, Line: line, holder: func() int { return mu.owner }})
+	err := s.park(wait{Reason: ReasonMutex, Object: mu.obj, Line: line, holder: func() int { return mu.owner }})
 	if err != nil {
 		if w.granted {
 			s.unlockMutex(mu)

@@ -31,7 +31,7 @@ func (m *Module) onceCall(L *lua.LState) int {
 	fn := L.CheckFunction(2)
 	if o.started {
 		if !o.done {
-			raiseIf(L, s.parkIn(&o.waiters, wait{Reason: "mutex", Object: o.obj, Line: callerLine(L)}))
+			raiseIf(L, s.parkIn(&o.waiters, wait{Reason: ReasonMutex, Object: o.obj, Line: callerLine(L)}))
 		}
 		return 0
 	}

@@ -121,7 +121,7 @@ func (s *sched) poolWorker(p *pool) body {
 		}()
 		for len(p.queue) > 0 && g.cancelErr == nil {
 			if delay := p.nextStart - s.now(); p.interval > 0 && delay > 0 {
-				w := wait{Reason: "pool rate", Object: p.obj}
+				w := wait{Reason: ReasonPoolRate, Object: p.obj}
 				if p.nextStart >= clockEnd {
 					// Past the end of the clock: the task can never start.
 					return nil, s.park(w)
@@ -150,10 +150,10 @@ func (s *sched) runTask(g *G, p *pool, t *poolTask) error {
 	s.emit(Event{Kind: KindTask, G: g.id, Name: t.id, Object: p.obj})
 	_, err := callOwn(g.L, t.fn, t.args)
 	p.active--
-	ev := Event{Kind: KindTaskEnd, G: g.id, Name: t.id, Object: p.obj, Status: "ok"}
+	ev := Event{Kind: KindTaskEnd, G: g.id, Name: t.id, Object: p.obj, Status: StatusOK}
 	if err != nil {
 		p.failed++
-		ev.Status, ev.Err = "error", s.errorText(g.L, err)
+		ev.Status, ev.Err = StatusError, s.errorText(g.L, err)
 		if g.cancelErr == nil {
 			s.output("stderr", fmt.Sprintf("%s: task %s failed: %s\n", p.obj, t.id, ev.Err))
 		}
@@ -193,7 +193,7 @@ func (m *Module) poolWait(L *lua.LState) int {
 		return pushFail(L, lua.LFalse, "pool not found: "+name)
 	}
 	if len(p.queue) > 0 || p.active > 0 {
-		raiseIf(L, s.parkIn(&p.waiters, wait{Reason: "pool wait", Object: p.obj, Line: callerLine(L)}))
+		raiseIf(L, s.parkIn(&p.waiters, wait{Reason: ReasonPoolWait, Object: p.obj, Line: callerLine(L)}))
 	}
 	L.Push(lua.LTrue)
 	return 1

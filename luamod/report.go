@@ -106,7 +106,7 @@ func aliveReport(chunk string, alive []Stuck, total int) string {
 // writeStuck writes one goroutine's line: id, name, what it waits on and
 // its line.
 func writeStuck(b *strings.Builder, chunk string, st Stuck) {
-	what := st.Reason
+	what := string(st.Reason)
 	if st.Object != "" {
 		what += " on " + st.Object
 	}

@@ -1,18 +1,31 @@
 package luamod
 
-// Status values of a Result.
+// Status is how a run ended (Result.Status), or how a goroutine or a pool
+// task ended (the status of end and taskend events: ok, error or
+// cancelled).
+type Status string
+
+// The statuses.
 const (
-	StatusOK        = "ok"        // every goroutine ended without error (leaks allowed)
-	StatusError     = "error"     // the chunk, a goroutine or a task failed
-	StatusDeadlock  = "deadlock"  // the main goroutine can never wake
-	StatusLimit     = "limit"     // a run limit was exceeded
-	StatusCancelled = "cancelled" // the caller stopped the run
+	StatusOK        Status = "ok"        // every goroutine ended without error (leaks allowed)
+	StatusError     Status = "error"     // the chunk, a goroutine or a task failed
+	StatusDeadlock  Status = "deadlock"  // the main goroutine can never wake
+	StatusLimit     Status = "limit"     // a run limit was exceeded
+	StatusCancelled Status = "cancelled" // the caller stopped the run, or a goroutine was cancelled
+)
+
+// Statuses lists every Status, in the order above (web/src/trace.ts's
+// RunStatus has the same names; a test checks), and EndStatuses those of
+// end and taskend events (its EndStatus).
+var (
+	Statuses    = []Status{StatusOK, StatusError, StatusDeadlock, StatusLimit, StatusCancelled}
+	EndStatuses = []Status{StatusOK, StatusError, StatusCancelled}
 )
 
 // Result is what a run ends with. Output and events were streamed to the Sink
 // while the run went on; the Result sums them up.
 type Result struct {
-	Status string           `json:"status"`
+	Status Status           `json:"status"`
 	Error  string           `json:"error,omitempty"` // first error, with file:line where known
 	Line   int              `json:"line,omitempty"`  // line of that error
 	Errors []GoroutineError `json:"errors,omitempty"`
@@ -40,7 +53,7 @@ type GoroutineError struct {
 type Stuck struct {
 	G      int    `json:"g"`
 	Name   string `json:"name,omitempty"`
-	Reason string `json:"reason"`
+	Reason Reason `json:"reason"`
 	Object string `json:"obj,omitempty"`
 	Line   int    `json:"line,omitempty"`
 }

@@ -84,7 +84,7 @@ func (s *sched) lockRW(rw *rwmutex, write bool, line int) error {
 	}
 	w := &lockWaiter{g: me, write: write}
 	rw.waiters = append(rw.waiters, w)
-	err := s.park(wait{Reason: "rwmutex", Object: rw.obj, Line: line})
+	err := s.park(wait{Reason: ReasonRWMutex, Object: rw.obj, Line: line})
 	if err != nil {
 		if w.granted {
 			s.unlockRW(rw, write)

@@ -72,7 +72,7 @@ type sched struct {
 }
 
 type stopReason struct {
-	status string
+	status Status
 	err    error
 }
 

@@ -103,7 +103,7 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 	if timeout > 0 {
 		t = s.addTimer(s.after(timeout), func() { s.ready(me, 0) })
 	}
-	err := s.park(wait{Reason: "select", Object: strings.Join(objs, ", "), Line: line})
+	err := s.park(wait{Reason: ReasonSelect, Object: strings.Join(objs, ", "), Line: line})
 	s.stopTimer(t)
 	w := sel.fired
 	if w == nil {

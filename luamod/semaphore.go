@@ -66,7 +66,7 @@ func (s *sched) acquireSem(sem *semaphore, line int) error {
 	}
 	w := &lockWaiter{g: me}
 	sem.waiters = append(sem.waiters, w)
-	err := s.park(wait{Reason: "semaphore", Object: sem.obj, Line: line})
+	err := s.park(wait{Reason: ReasonSemaphore, Object: sem.obj, Line: line})
 	if err != nil {
 		if w.granted {
 			s.releaseSem(sem)

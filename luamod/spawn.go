@@ -79,7 +79,7 @@ func (m *Module) mark(L *lua.LState) int {
 
 func (m *Module) sleep(L *lua.LState) int {
 	ms := float64(L.CheckNumber(1))
-	raiseIf(L, m.s.sleep(msToMicros(ms), wait{Reason: "sleep", Line: callerLine(L)}))
+	raiseIf(L, m.s.sleep(msToMicros(ms), wait{Reason: ReasonSleep, Line: callerLine(L)}))
 	return 0
 }
 

@@ -32,7 +32,7 @@ func (m *Module) waitGroupMethods() map[string]lua.LGFunction {
 			if wg.count == 0 {
 				return 0
 			}
-			raiseIf(L, m.s.parkIn(&wg.waiters, wait{Reason: "wait group", Object: wg.obj, Line: callerLine(L)}))
+			raiseIf(L, m.s.parkIn(&wg.waiters, wait{Reason: ReasonWaitGroup, Object: wg.obj, Line: callerLine(L)}))
 			return 0
 		},
 		"count": func(L *lua.LState) int {

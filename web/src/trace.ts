@@ -3,9 +3,29 @@
 
 export const TRACE_VERSION = 1;
 
+// The unions below mirror the Kind, Reason and Status constants of
+// luamod (event.go, result.go); luamod/vocab_test.go checks they agree.
+
 export type EventKind =
   | "spawn" | "start" | "run" | "preempt" | "block" | "unblock" | "end"
   | "await" | "submit" | "task" | "taskend" | "recv" | "mark" | "name" | "stuck";
+
+/** Why a goroutine waits (the reason of block and stuck events). */
+export type BlockReason =
+  | "sleep" | "chan send" | "chan receive" | "select" | "await" | "timeout"
+  | "wait group" | "mutex" | "rwmutex" | "semaphore" | "cond" | "context"
+  | "pool wait" | "pool rate" | "http" | "exec";
+
+/** The waits only the clock ends (luamod's Reason.OnClock): shown as sleeping. */
+export const CLOCK_REASONS: readonly BlockReason[] = ["sleep", "pool rate", "http", "exec"];
+
+/** isClockWait reports whether a goroutine blocked for reason waits on the clock only. */
+export function isClockWait(reason: string | undefined): boolean {
+  return (CLOCK_REASONS as readonly string[]).includes(reason ?? "");
+}
+
+/** How a goroutine or a pool task ended (end and taskend events). */
+export type EndStatus = "ok" | "error" | "cancelled";
 
 /** One trace event; times are run-clock microseconds. */
 export interface TraceEvent {
@@ -14,11 +34,11 @@ export interface TraceEvent {
   g: number;
   o?: number;
   line?: number;
-  reason?: string;
+  reason?: BlockReason;
   obj?: string;
   name?: string;
   group?: string;
-  status?: "ok" | "error" | "cancelled";
+  status?: EndStatus;
   err?: string;
   from?: number;
 }
@@ -30,7 +50,7 @@ export interface Trace {
   events: TraceEvent[];
 }
 
-/** How a run ended: mirrors the Status constants of luamod/result.go. */
+/** How a run ended (luamod.Status). */
 export type RunStatus = "ok" | "error" | "deadlock" | "limit" | "cancelled";
 
 /** An error that ended one goroutine (luamod.GoroutineError). */
@@ -46,7 +66,8 @@ export interface GoroutineError {
 export interface StuckGoroutine {
   g: number;
   name?: string;
-  reason: string;
+  /** What it waits on; running or runnable when a limit, Stop or the grace period stopped it busy. */
+  reason: BlockReason | "running" | "runnable";
   obj?: string;
   line?: number;
 }

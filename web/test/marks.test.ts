@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { errorMarks } from "../src/marks";
+import type { StuckGoroutine } from "../src/trace";
 
 const stats = { goroutines: 2, peakAlive: 2, clock: 0, wall: 0, speedup: 1, events: 0, output: 0 };
 
@@ -15,7 +16,7 @@ test("a goroutine error marks its line", () => {
 });
 
 test("stuck goroutines are errors in a deadlock and warnings in a leak", () => {
-  const stuck = [{ g: 1, name: "main", reason: "chan receive", obj: "chan 2", line: 21 }, { g: 2, reason: "sleep" }];
+  const stuck: StuckGoroutine[] = [{ g: 1, name: "main", reason: "chan receive", obj: "chan 2", line: 21 }, { g: 2, reason: "sleep" }];
   assert.deepEqual(errorMarks({ status: "deadlock", stuck, stats }),
     [{ line: 21, message: "goroutine 1 (main) blocked forever: chan receive on chan 2", severity: "error" }]);
   assert.equal(errorMarks({ status: "ok", stuck, stats })[0].severity, "warning");

@@ -3,32 +3,31 @@
 // waiting on the clock, blocked), plus stuck for what never woke. The
 // exact reason stays in the tooltip and the legend's wording.
 
+import { isClockWait, type BlockReason } from "../trace";
 import type { Span } from "./model";
 
 /** Family is what a span's colour says. */
 export type Family = "running" | "runnable" | "clock" | "blocked" | "stuck";
 
-/** CLOCK_REASONS are the block reasons that only the clock ends. */
-const CLOCK_REASONS: ReadonlySet<string> = new Set(["sleep", "pool rate"]);
-
 /** isClockReason tells whether a goroutine blocked for reason waits on
- * the clock (it sleeps) rather than on another goroutine. */
+ * the clock (it sleeps) rather than on another goroutine: trace.ts's
+ * CLOCK_REASONS, which mirror luamod's Reason.OnClock. */
 export function isClockReason(reason: string): boolean {
-  return CLOCK_REASONS.has(reason);
+  return isClockWait(reason);
 }
 
-/** REASON_TEXT words each block reason of the trace (luamod/event.go). */
-const REASON_TEXT: Readonly<Record<string, string>> = {
-  sleep: "sleep", "pool rate": "pool rate limit",
+/** REASON_TEXT words each block reason of the trace (luamod.Reason). */
+const REASON_TEXT: Readonly<Record<BlockReason, string>> = {
+  sleep: "sleep", "pool rate": "pool rate limit", http: "simulated http request", exec: "simulated command",
   "chan send": "channel send", "chan receive": "channel receive", select: "select",
   await: "await", timeout: "timeout (awaiting with a deadline)", "wait group": "wait group",
   mutex: "mutex", rwmutex: "read-write mutex", semaphore: "semaphore", cond: "condition variable",
-  "pool wait": "pool wait", "pool queue": "pool queue full", context: "context done",
+  "pool wait": "pool wait", context: "context done",
 };
 
 /** reasonText words a block reason; unknown ones read as they are. */
 export function reasonText(reason: string): string {
-  return REASON_TEXT[reason] ?? (reason || "waiting");
+  return REASON_TEXT[reason as BlockReason] ?? (reason || "waiting");
 }
 
 /** familyOf is the family of a span, null for a goroutine that ended. */
@@ -54,7 +53,7 @@ export interface FamilyInfo {
 export const FAMILIES: readonly FamilyInfo[] = [
   { family: "running", label: "running", covers: "executing Lua" },
   { family: "runnable", label: "runnable", covers: "ready, waiting for its turn" },
-  { family: "clock", label: "waiting on the clock", covers: "sleep, pool rate limit" },
+  { family: "clock", label: "waiting on the clock", covers: "sleep, pool rate limit, simulated http and exec" },
   {
     family: "blocked", label: "blocked",
     covers: "channel send or receive, select, await, timeout, wait group, mutex, read-write mutex, semaphore, condition variable, pool, context",

@@ -140,8 +140,14 @@ export function createApp(parts: AppParts): App {
   }
 
   async function share() {
-    const url = location.origin + location.pathname + location.search +
-      (await encodeShare({ code: editor.getContent(), options: content.options }));
+    let fragment: string;
+    try {
+      fragment = await encodeShare({ code: editor.getContent(), options: content.options });
+    } catch (e) {
+      toolbar.flash(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    const url = location.origin + location.pathname + location.search + fragment;
     history.replaceState(null, "", url);
     try {
       await navigator.clipboard.writeText(url);

@@ -15,6 +15,11 @@ export const SHARE_PREFIX = "#v1.";
 /** MAX_SHARED_BYTES bounds a decoded link, so a crafted one cannot exhaust memory. */
 export const MAX_SHARED_BYTES = 1 << 20;
 
+/** MAX_LINK_CHARS bounds a link's data before it is decoded: deflate grows
+ * incompressible input by a few bytes per 64 KiB and base64 by a third, so
+ * a link of MAX_SHARED_BYTES always fits. */
+export const MAX_LINK_CHARS = Math.ceil(MAX_SHARED_BYTES * 1.5);
+
 /** ShareError says why a fragment is not a usable link. */
 export class ShareError extends Error {
   constructor(message: string) {
@@ -23,10 +28,14 @@ export class ShareError extends Error {
   }
 }
 
-/** encodeShare makes the fragment (with its "#") for code and options. */
+/** encodeShare makes the fragment (with its "#") for code and options; a
+ * ShareError says when the code is too large for decodeShare to accept. */
 export async function encodeShare(s: Shared): Promise<string> {
-  const json = JSON.stringify({ code: s.code, options: s.options });
-  const deflated = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Infinity);
+  const json = new TextEncoder().encode(JSON.stringify({ code: s.code, options: s.options }));
+  if (json.length > MAX_SHARED_BYTES) {
+    throw new ShareError(`the code is too large to share: ${json.length} bytes, links hold ${MAX_SHARED_BYTES}`);
+  }
+  const deflated = await pipe(json, new CompressionStream("deflate-raw"), Infinity);
   return SHARE_PREFIX + toBase64url(deflated);
 }
 
@@ -41,7 +50,11 @@ export async function decodeShare(hash: string): Promise<Shared> {
   if (!hash.startsWith(SHARE_PREFIX)) {
     throw new ShareError(`shared link version ${hash.slice(2, hash.indexOf("."))} is not supported (this page reads version 1)`);
   }
-  const bytes = fromBase64url(hash.slice(SHARE_PREFIX.length));
+  const data = hash.slice(SHARE_PREFIX.length);
+  if (data.length > MAX_LINK_CHARS) {
+    throw new ShareError(`shared link is too long: more than ${MAX_LINK_CHARS} characters of data`);
+  }
+  const bytes = fromBase64url(data);
   let inflated: Uint8Array;
   try {
     inflated = await pipe(bytes, new DecompressionStream("deflate-raw"), MAX_SHARED_BYTES);

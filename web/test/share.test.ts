@@ -59,7 +59,9 @@ test("well-formed data without code is rejected; unknown options are defaulted",
   assert.deepEqual(odd, { code: "x", options: defaultOptions });
 });
 
-test("a link that inflates past the limit is refused", async () => {
-  const hash = await encodeShare({ code: "a".repeat(MAX_SHARED_BYTES + 10), options: defaultOptions });
-  await rejects(hash, /too large/);
+test("code past the limit is refused when shared and when opened", async () => {
+  const code = "a".repeat(MAX_SHARED_BYTES + 10);
+  await assert.rejects(encodeShare({ code, options: defaultOptions }), /too large to share/);
+  const bytes = new Response(new Blob([JSON.stringify({ code })]).stream().pipeThrough(new CompressionStream("deflate-raw")));
+  await rejects(SHARE_PREFIX + Buffer.from(await bytes.arrayBuffer()).toString("base64url"), /too large/);
 });

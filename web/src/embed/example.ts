@@ -1,17 +1,16 @@
 // One embedded example: the reader's code in a text area, Run and Stop,
 // the output as a log, an optional small timeline and a link that opens
-// the code in the playground. It lives in a shadow root, so the host
-// page's CSS and its own never meet.
+// the code in the playground (elements: exampledom.ts). It lives in a
+// shadow root, so the host page's CSS and its own never meet.
 
 import { defaultOptions } from "../options";
-import { createOutput } from "../output";
 import type { RunOptions } from "../protocol";
 import type { RunHandle, RunHandlers } from "../runner";
 import { encodeShare } from "../share";
 import { formatMicros, outcome } from "../stats";
-import { createTimeline, type Timeline } from "../timeline/index";
 import type { RunResult } from "../trace";
-import { joinHidden, shownLines, splitHidden, type Joined } from "./hidden";
+import { CHUNK, buildExampleDom, type ExampleDom } from "./exampledom";
+import { joinHidden, shownLines, splitHidden, type Hidden } from "./hidden";
 
 /** Engine is what an example needs from the page's one shared engine. */
 export interface Engine {
@@ -27,15 +26,6 @@ export interface ExampleSetup {
   stylesheet: string; // embed.css, by absolute URL
   playground: string; // the playground page, by absolute URL
   engine: Engine;
-}
-
-const CHUNK = "main.lua";
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ""): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text) e.textContent = text;
-  return e;
 }
 
 /** mountExample replaces setup.pre by a live example; the <pre> stays,
@@ -59,120 +49,108 @@ export function mountExample(setup: ExampleSetup): HTMLElement {
 }
 
 function build(root: ShadowRoot, setup: ExampleSetup, link: HTMLLinkElement) {
-  const { pre, index, engine } = setup;
+  const { pre, index } = setup;
   const title = pre.dataset.title?.trim() || pre.title.trim() || `Example ${index}`;
   const hidden = splitHidden((pre.textContent ?? "").replace(/\n$/, ""));
-  const section = el("section", "lpe");
-  section.setAttribute("aria-label", pre.dataset.title ? title : `${title} (Lua)`);
-  section.dataset.testid = "lp-embed";
-  const head = el("div", "lpe-head", title);
-  const code = el("textarea", "lpe-code");
-  code.value = hidden.shown;
-  code.spellcheck = false;
-  code.readOnly = pre.hasAttribute("data-readonly");
-  code.setAttribute("aria-label", `Code of ${title}`);
-  code.setAttribute("autocapitalize", "off");
-  const fit = () => (code.rows = Math.max(2, code.value.split("\n").length));
-  fit();
-  const bar = el("div", "lpe-bar");
-  const run = el("button", "lpe-btn lpe-run", "Run");
-  const stop = el("button", "lpe-btn lpe-stop", "Stop");
-  for (const b of [run, stop]) b.type = "button";
-  const status = el("span", "lpe-status");
-  status.setAttribute("role", "status");
-  const open = el("a", "lpe-open", "Open in playground");
-  open.target = "_blank";
-  open.rel = "noopener";
-  open.href = setup.playground;
-  bar.append(run, stop, status, open);
-  const output = createOutput({ chunkName: CHUNK, onLine: (n) => selectLine(code, n) });
-  output.dom.setAttribute("aria-label", `Output of ${title}`);
-  output.dom.hidden = true;
-  section.append(head, code, bar, output.dom);
-  let timeline: Timeline | null = null;
-  if (pre.hasAttribute("data-timeline")) {
-    timeline = createTimeline(document, { maxHeight: 220, styleRoot: root });
-    timeline.dom.hidden = true;
-    section.append(timeline.dom);
-  }
-  root.replaceChildren(link, section);
-
-  let current: RunHandle | null = null;
-  let joined: Joined = joinHidden(code.value, hidden.regions);
-  const setRunning = (on: boolean) => {
-    section.dataset.state = on ? "running" : "idle";
-    run.setAttribute("aria-disabled", String(on));
-    stop.setAttribute("aria-disabled", String(!on));
-  };
-  setRunning(false);
-  const refreshLink = async () => {
-    const hash = await encodeShare({ code: joinHidden(code.value, hidden.regions).source, options: { ...defaultOptions, virtualTime: !pre.hasAttribute("data-real-time") } });
-    open.href = setup.playground + hash;
-  };
-  void refreshLink();
-  code.addEventListener("input", () => {
-    fit();
-    void refreshLink();
-  });
-
-  function start() {
-    if (current) return;
-    joined = joinHidden(code.value, hidden.regions);
-    output.clear();
-    output.dom.hidden = false;
-    const realTime = pre.hasAttribute("data-real-time");
-    timeline?.reset(realTime ? "real" : "virtual");
-    const options: RunOptions = { realTime };
-    const timeout = Number(pre.dataset.timeout);
-    if (timeout > 0) options.wallTimeoutMs = Math.round(timeout);
-    const off = engine.onLoading((text) => (status.textContent = text || "Running…"));
-    const handle = engine.run(joined.source, options, {
-      onOutput: (stream, text) => output.append(stream, shownLines(text, CHUNK, joined)),
-      onEvents: (events) => timeline?.append(events),
-    });
-    current = handle;
-    setRunning(true);
-    const end = (label: string) => {
-      off();
-      if (current !== handle) return;
-      current = null;
-      setRunning(false);
-      status.textContent = label;
-      output.update();
-      if (timeline) {
-        timeline.dom.hidden = false;
-        timeline.update();
-      }
-    };
-    handle.result.then(
-      (r) => end(summary(r)),
-      (e: unknown) => end(`Failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  }
-  const stopRun = () => current?.cancel();
-  run.addEventListener("click", () => start());
-  stop.addEventListener("click", stopRun);
+  const dom = buildExampleDom(root, pre, title, hidden.shown);
+  root.replaceChildren(link, dom.section);
+  const ex = new Example(dom, hidden, setup);
+  const { code, run, stop } = dom;
+  run.addEventListener("click", () => ex.start());
+  stop.addEventListener("click", () => ex.stop());
+  code.addEventListener("input", () => ex.edited());
   code.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      start();
-    } else if (e.key === "Escape" && current) {
-      stopRun();
+      ex.start();
+    } else if (e.key === "Escape") {
+      ex.stop();
     }
   });
+}
+
+/** Example runs one example's code and shows what happens. */
+class Example {
+  private current: RunHandle | null = null;
+
+  constructor(private dom: ExampleDom, private hidden: Hidden, private setup: ExampleSetup) {
+    this.setRunning(false);
+    void this.refreshLink();
+  }
+
+  /** source is the code to run: the shown text with the hidden set-up put back. */
+  private source() {
+    return joinHidden(this.dom.code.value, this.hidden.regions);
+  }
+
+  private get realTime(): boolean {
+    return this.setup.pre.hasAttribute("data-real-time");
+  }
+
+  private setRunning(on: boolean) {
+    this.dom.section.dataset.state = on ? "running" : "idle";
+    this.dom.run.setAttribute("aria-disabled", String(on));
+    this.dom.stop.setAttribute("aria-disabled", String(!on));
+  }
+
+  /** refreshLink points "Open in playground" at the code as it is now. */
+  private async refreshLink() {
+    const hash = await encodeShare({ code: this.source().source, options: { ...defaultOptions, virtualTime: !this.realTime } });
+    this.dom.open.href = this.setup.playground + hash;
+  }
+
+  edited() {
+    this.dom.fit();
+    void this.refreshLink();
+    this.dom.timeline?.setStale(true); // it shows the code as it was; the next run resets it
+  }
+
+  start() {
+    if (this.current) return;
+    const { output, timeline, status } = this.dom;
+    const joined = this.source();
+    output.clear();
+    output.dom.hidden = false;
+    timeline?.setStale(false);
+    timeline?.reset(this.realTime ? "real" : "virtual");
+    const options: RunOptions = { realTime: this.realTime };
+    const timeout = Number(this.setup.pre.dataset.timeout);
+    if (timeout > 0) options.wallTimeoutMs = Math.round(timeout);
+    const off = this.setup.engine.onLoading((text) => (status.textContent = text || "Running…"));
+    const handle = this.setup.engine.run(joined.source, options, {
+      onOutput: (stream, text) => output.append(stream, shownLines(text, CHUNK, joined)),
+      onEvents: (events) => timeline?.append(events),
+    });
+    this.current = handle;
+    this.setRunning(true);
+    handle.result.then(
+      (r) => this.end(handle, off, summary(r), r),
+      (e: unknown) => this.end(handle, off, `Failed: ${e instanceof Error ? e.message : String(e)}`, null),
+    );
+  }
+
+  stop() {
+    this.current?.cancel();
+  }
+
+  private end(handle: RunHandle, off: () => void, label: string, result: RunResult | null) {
+    off();
+    if (this.current !== handle) return;
+    this.current = null;
+    this.setRunning(false);
+    this.dom.status.textContent = label;
+    this.dom.output.update();
+    const tl = this.dom.timeline;
+    if (tl) {
+      tl.end(result);
+      tl.dom.hidden = false;
+      tl.update();
+    }
+  }
 }
 
 /** summary is the status after a run: its outcome and its run clock. */
 function summary(r: RunResult): string {
   const label = outcome(r).label;
   return r.status === "ok" ? `${label} · ${formatMicros(r.stats.clock)} of run clock` : label;
-}
-
-/** selectLine selects line n (1-based) of the text area and focuses it. */
-function selectLine(code: HTMLTextAreaElement, n: number) {
-  const lines = code.value.split("\n");
-  const line = Math.min(Math.max(1, n), lines.length);
-  const from = lines.slice(0, line - 1).reduce((at, l) => at + l.length + 1, 0);
-  code.focus();
-  code.setSelectionRange(from, from + lines[line - 1].length);
 }

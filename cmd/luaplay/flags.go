@@ -16,6 +16,7 @@ type config struct {
 	grace         time.Duration
 	seed          int64
 	maxGoroutines int
+	maxEvents     int
 	traceFile     string
 	chromeFile    string
 }
@@ -35,6 +36,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.grace, "grace", 0, "run-clock time the other goroutines get once main has ended (default 10s)")
 	fs.Int64Var(&c.seed, "seed", 0, "seed of math.random and select's random choice")
 	fs.IntVar(&c.maxGoroutines, "max-goroutines", 0, "limit of live goroutines (default 10000)")
+	fs.IntVar(&c.maxEvents, "max-events", 0, "limit of trace events (default 500000)")
 	fs.StringVar(&c.traceFile, "trace", "", "write the run's event trace as JSON to `FILE`")
 	fs.StringVar(&c.chromeFile, "chrome-trace", "", "write the trace for Perfetto or chrome://tracing to `FILE`")
 	fs.Usage = func() {
@@ -57,8 +59,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return bad("missing FILE")
 	case fs.NArg() > 1:
 		return bad(fmt.Sprintf("one FILE expected, got %d arguments", fs.NArg()))
-	case c.timeout < 0 || c.grace < 0 || c.maxGoroutines < 0:
-		return bad("-timeout, -grace and -max-goroutines must not be negative")
+	case c.timeout < 0 || c.grace < 0 || c.maxGoroutines < 0 || c.maxEvents < 0:
+		return bad("-timeout, -grace, -max-goroutines and -max-events must not be negative")
 	}
 	c.file = fs.Arg(0)
 	return c, nil

@@ -95,6 +95,23 @@ func TestGraceFlagEndsTheRunAfterMain(t *testing.T) {
 	expectExit(t, code, 0, errOut, "warning: 1 goroutine(s) still running 1.5s after main ended", "[sleep] at tick.lua:2")
 }
 
+// -max-events raises the trace-event limit: 3,000 round trips make about
+// 18,000 events, more than a limit of 10,000 allows.
+func TestMaxEventsFlag(t *testing.T) {
+	script := `
+local ping, pong = goroutine.channel(), goroutine.channel()
+goroutine.spawn(function() for i = 1, 3000 do pong:send(ping:receive()) end end)
+for i = 1, 3000 do ping:send(i) pong:receive() end
+print("done")`
+	code, _, errOut := runArgs(t, "pp.lua", script, "-max-events", "10000", "FILE")
+	expectExit(t, code, 1, errOut, "limit exceeded: trace events (10000)")
+	code, out, errOut := runArgs(t, "pp.lua", script, "-max-events", "100000", "FILE")
+	expectExit(t, code, 0, errOut)
+	if out != "done\n" {
+		t.Fatalf("stdout %q", out)
+	}
+}
+
 func TestStdinIsNamedStdin(t *testing.T) {
 	code, out, errOut := runArgs(t, "unused.lua", "print(1)\nerror('from stdin')", "-")
 	expectExit(t, code, 1, errOut, "stdin:2: from stdin")
@@ -110,6 +127,7 @@ func TestBadUsageExitsTwo(t *testing.T) {
 		{"FILE", "extra"},
 		{"-timeout", "soon", "FILE"},
 		{"-max-goroutines", "-1", "FILE"},
+		{"-max-events", "-1", "FILE"},
 		{filepath.Join(t.TempDir(), "missing.lua")},
 	} {
 		code, out, errOut := runArgs(t, "ok.lua", "print('ran')", args...)

@@ -42,6 +42,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		WallTimeout:   luamod.Millis(c.timeout),
 		GracePeriod:   luamod.Millis(c.grace),
 		MaxGoroutines: c.maxGoroutines,
+		MaxEvents:     c.maxEvents,
 	}
 	sink := &streamSink{stdout: stdout, stderr: stderr, keep: c.traceFile != "" || c.chromeFile != ""}
 	res := luamod.Run(ctx, src, opts, sink)

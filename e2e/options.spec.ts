@@ -1,4 +1,5 @@
-// The page's run options reach the engine: the grace period after main.
+// The page's run options reach the engine: the grace period after main and
+// the trace-event limit.
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
@@ -21,5 +22,30 @@ test("the Grace field sets how long goroutines may run after main, and is kept",
   await expect(grace).toHaveValue("1.5");
   await page.reload();
   await expect(page.getByLabel("Grace (s)")).toHaveValue("1.5");
+  expect(errors).toEqual([]);
+});
+
+test("the Max events field sets the trace-event limit, and is kept", async ({ page }) => {
+  const errors = await open(page);
+  const field = page.getByLabel("Max events");
+  await expect(field).toHaveValue("500000");
+  await field.fill("300");
+  await field.press("Enter");
+  await page.getByLabel("Lua source").fill('for i = 1, 1000 do goroutine.mark("m") end\nprint("all marked")');
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "failed");
+  const output = page.getByRole("log", { name: "Output" });
+  await expect(output).toContainText("limit exceeded: trace events (300)");
+  await expect(output).not.toContainText("all marked");
+  await field.fill("2.5");
+  await field.press("Enter");
+  await expect(field).toHaveValue("300");
+  await field.fill("5000");
+  await field.press("Enter");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  await expect(output).toContainText("all marked");
+  await page.reload();
+  await expect(page.getByLabel("Max events")).toHaveValue("5000");
   expect(errors).toEqual([]);
 });

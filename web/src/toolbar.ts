@@ -1,8 +1,9 @@
-// The toolbar: Run, Stop, the Examples menu, Reset, Share, the Virtual time
-// and grace period options and the theme switch.
+// The toolbar: Run, Stop, the Examples menu, Reset, Share, the Virtual time,
+// grace period and trace-event limit options and the theme switch.
 
 import type { ExampleInfo } from "./examples";
-import { defaultOptions, MAX_GRACE_SECONDS, validGrace, type PageOptions } from "./options";
+import { createNumberField } from "./numberfield";
+import { defaultOptions, MAX_EVENTS, MAX_GRACE_SECONDS, validGrace, validMaxEvents, type PageOptions } from "./options";
 import { YOURS, type MenuState } from "./provenance";
 import type { Theme } from "./storage";
 
@@ -96,23 +97,28 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
   virtualLabel.title = "Reproducible runs on a simulated clock; off: sleeps take real time";
   virtualLabel.append(virtual, document.createTextNode(" Virtual time"));
 
-  const grace = document.createElement("input");
-  grace.type = "number";
-  grace.id = "lp-grace";
-  grace.className = "lp-grace";
-  grace.min = "0.001";
-  grace.max = String(MAX_GRACE_SECONDS);
-  grace.step = "any";
-  grace.addEventListener("change", () => {
-    const n = Number(grace.value);
-    if (validGrace(n)) h.onOptions({ ...options, graceSeconds: n });
-    else grace.value = String(options.graceSeconds);
+  const grace = createNumberField({
+    id: "lp-grace",
+    label: "Grace (s)",
+    title: "Seconds of run clock the other goroutines get once main has ended; then the run stops them and says what each was doing",
+    min: 0.001,
+    max: MAX_GRACE_SECONDS,
+    step: "any",
+    valid: validGrace,
+    current: () => options.graceSeconds,
+    onChange: (n) => h.onOptions({ ...options, graceSeconds: n }),
   });
-  const graceLabel = document.createElement("label");
-  graceLabel.className = "lp-check";
-  graceLabel.htmlFor = grace.id;
-  graceLabel.title = "Seconds of run clock the other goroutines get once main has ended; then the run stops them and says what each was doing";
-  graceLabel.append(document.createTextNode("Grace (s) "), grace);
+  const maxEvents = createNumberField({
+    id: "lp-max-events",
+    label: "Max events",
+    title: "Trace events a run may record before it stops with a limit error",
+    min: 1,
+    max: MAX_EVENTS,
+    step: "1",
+    valid: validMaxEvents,
+    current: () => options.maxEvents,
+    onChange: (n) => h.onOptions({ ...options, maxEvents: n }),
+  });
 
   const theme = document.createElement("select");
   theme.className = "lp-select lp-theme";
@@ -131,7 +137,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     g.append(...els);
     return g;
   };
-  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, graceLabel, theme));
+  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, grace.label, maxEvents.label, theme));
 
   let list: readonly ExampleInfo[] = [];
   let offersYours: boolean | null = null;
@@ -153,7 +159,8 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
       stop.setAttribute("aria-disabled", String(!s.running));
       options = s.options;
       virtual.checked = s.options.virtualTime;
-      if (document.activeElement !== grace) grace.value = String(s.options.graceSeconds);
+      grace.show(s.options.graceSeconds);
+      maxEvents.show(s.options.maxEvents);
       theme.value = s.theme;
       if (s.menu.yours !== offersYours) fillMenu(s.menu.yours);
       examples.value = [...examples.options].some((o) => o.value === s.menu.value) ? s.menu.value : examples.options[0].value;

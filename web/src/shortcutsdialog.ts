@@ -31,9 +31,10 @@ const CSS = `
 `;
 
 /** isTyping tells whether a key event goes to a text field or the editor,
- * where `?` is a character. */
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
+ * where `?` is a character. The editor lives in a shadow root, so the
+ * event's first target is read, not the host it is retargeted to. */
+export function isTyping(e: Event): boolean {
+  const el = (e.composedPath?.()[0] ?? e.target) as HTMLElement | null;
   if (!el || typeof el.closest !== "function") return false;
   return el.isContentEditable || !!el.closest("input, textarea, select, .cm-editor");
 }
@@ -61,7 +62,7 @@ export function createShortcutsDialog(parent: HTMLElement, root: StyleRoot, page
     if (!dialog.open) dialog.showModal();
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== "?" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
+    if (e.key !== "?" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e)) return;
     e.preventDefault();
     open();
   };

@@ -29,7 +29,8 @@ const CSS = `
 .lp-tl-canvas:active { cursor: grabbing; }
 .lp-timeline.lp-tl-is-stale .lp-tl-canvas { opacity: 0.45; filter: grayscale(0.7); cursor: default; }
 .lp-tl-stale { position: absolute; top: 30px; left: 50%; transform: translateX(-50%); z-index: 4; max-width: 90%;
-  padding: 4px 10px; border-radius: 4px; background: #ffe08a; color: #3b2f00; font-weight: 600; text-align: center; }
+  padding: 4px 10px; border-radius: 4px; background: #ffe08a; color: #3b2f00; font-weight: 600; text-align: center;
+  pointer-events: none; }
 .lp-tl-stale[hidden] { display: none; }
 .lp-tl-wheelhint { position: absolute; inset: 0; z-index: 3; display: flex; align-items: center; justify-content: center;
   padding: 8px; background: rgba(0,0,0,0.45); color: #fff; font-size: 15px; font-weight: 600; text-align: center;

@@ -1,0 +1,91 @@
+// What the page asks of the timeline (web/src/timeline/index.ts): marking
+// it stale, an instant marker, highlighted goroutines; and a deadlock's
+// wait-for chain drawn and named.
+
+import { expect, test, type Locator } from "@playwright/test";
+import { open } from "./open";
+import { canvas, lanePoint, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
+
+/** pixel reads the canvas colour at CSS point (x, y) as "r,g,b". */
+function pixel(c: Locator, x: number, y: number): Promise<string> {
+  return c.evaluate((el: HTMLCanvasElement, p) => {
+    const dpr = el.width / el.clientWidth;
+    return [...el.getContext("2d")!.getImageData(Math.round(p.x * dpr), Math.round(p.y * dpr), 1, 1).data].slice(0, 3).join(",");
+  }, { x, y });
+}
+
+test("a stale timeline says so and its clicks leave the editor alone; the next run clears it", async ({ page }) => {
+  await open(page);
+  await runExample(page, "async_await.lua");
+  await page.evaluate(() => (window as unknown as LP).__lp.timeline.setStale(true));
+  const note = timeline(page).getByTestId("timeline-stale");
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("previous code");
+  const c = canvas(page);
+  await expect(c).toHaveCSS("opacity", "0.45");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  const p = await lanePoint(c, 0, 0.5);
+  await c.click({ position: p });
+  await expect(c).toHaveAttribute("data-selected", "1");
+  await expect(page.locator(".cm-activeLine")).toHaveText((await page.locator(".cm-line").first().innerText()));
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(note).toBeHidden();
+  await expect(c).toHaveAttribute("data-stale", "false");
+});
+
+test("markInstant draws a marker at a run time and highlightGoroutines marks lanes", async ({ page }) => {
+  await open(page);
+  await page.getByLabel("Theme").selectOption("light");
+  await runExample(page, "pool_etl.lua");
+  const c = canvas(page);
+  const at = await page.evaluate(() => {
+    const t = (window as unknown as LP).__lp.timeline;
+    const when = t.layout.end / 2;
+    t.markInstant(when);
+    return { when, p: t.locate(3, when)! };
+  });
+  await expect(c).toHaveAttribute("data-instant", String(at.when));
+  await expect.poll(() => pixel(c, Math.round(at.p.x), at.p.y + 8)).toBe("0,87,217");
+  await page.evaluate(() => (window as unknown as LP).__lp.timeline.markInstant(null));
+  await expect(c).not.toHaveAttribute("data-instant", /./);
+
+  const label = { x: 100, y: at.p.y };
+  const plain = await pixel(c, label.x, label.y);
+  await page.evaluate(() => (window as unknown as LP).__lp.timeline.highlightGoroutines([3]));
+  await expect(c).toHaveAttribute("data-highlight", "3");
+  await expect.poll(() => pixel(c, label.x, label.y)).not.toBe(plain);
+  await page.evaluate(() => (window as unknown as LP).__lp.timeline.highlightGoroutines([]));
+  await expect.poll(() => pixel(c, label.x, label.y)).toBe(plain);
+});
+
+const MUTEX_DEADLOCK = `local a, b = goroutine.mutex(), goroutine.mutex()
+local wg = goroutine.wait_group()
+wg:add(2)
+goroutine.spawn(function() goroutine.name("left") a:lock() goroutine.sleep(5) b:lock() end)
+goroutine.spawn(function() goroutine.name("right") b:lock() goroutine.sleep(5) a:lock() end)
+wg:wait()
+`;
+
+test("a deadlock draws who waits on what and the summary names the cycle", async ({ page }) => {
+  await open(page);
+  await runScript(page, MUTEX_DEADLOCK, "failed");
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-wait-edges", "2");
+  const summary = timeline(page).getByTestId("timeline-summary");
+  await expect(summary).toContainText("Deadlock: 3 goroutines can never wake, main among them.");
+  await expect(summary).toContainText(/g1 main waits on wg \d+ \(wait group, line 6\)/);
+  await expect(summary).toContainText(/g2 left waits on mutex 2 \(mutex, line 4\), held by g3 right, which waits on mutex 1 \(mutex, line 5\), held by g2 left: a cycle/);
+  // The edge from g2 down to g3 starts where g2's wait began.
+  const p = await page.evaluate(() => {
+    const t = (window as unknown as LP).__lp.timeline;
+    const spans = t.layout.lane(2)!.spans;
+    const since = spans[spans.length - 1].start;
+    const a = t.locate(2, since)!, b = t.locate(3, since)!;
+    return { x: a.x + 3, y: (a.y + b.y) / 2 };
+  });
+  await c.hover({ position: p });
+  await expect(tooltip(page)).toContainText("wait-for chain");
+  await expect(tooltip(page)).toContainText("g2 left waits on mutex 2");
+  await expect(tooltip(page)).toContainText("held by g3 right");
+});

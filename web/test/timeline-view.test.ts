@@ -4,7 +4,6 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { TraceEvent } from "../src/trace";
 import { LIGHT } from "../src/timeline/colors";
 import { layout, type Layout } from "../src/timeline/layout";
 import { hitTest } from "../src/timeline/hit";
@@ -12,6 +11,7 @@ import { describe } from "../src/timeline/hovertext";
 import { buildRows } from "../src/timeline/rows";
 import { NO_MARKS, type Scene } from "../src/timeline/scene";
 import { summarize, summaryLines } from "../src/timeline/summary";
+import { goldenTrace, timesOf } from "./golden";
 import { AXIS_H, LABEL_W, MIN_RANGE, ROW_H, fitView, panView, timeToX, xToTime, zoomView, type View } from "../src/timeline/view";
 
 /** scene is what a canvas width pixels wide shows of l in view v. */
@@ -20,18 +20,11 @@ export function scene(l: Layout, v: View, width: number, labelW = LABEL_W): Scen
   return { layout: l, rows, rowOf, view: v, width, height: 400, labelW, palette: LIGHT, selected: 0, marks: NO_MARKS };
 }
 
-// A deadlock (web/examples/deadlock.lua shape): main and a server wait on
-// channels nobody sends on.
-const DEAD: TraceEvent[] = [
-  { t: 0, k: "spawn", g: 1, name: "main" },
-  { t: 0, k: "start", g: 1 },
-  { t: 10, k: "spawn", g: 2, o: 1, line: 3, name: "server" },
-  { t: 13, k: "block", g: 1, line: 21, reason: "chan receive", obj: "chan 2" },
-  { t: 13, k: "start", g: 2 },
-  { t: 20, k: "block", g: 2, line: 17, reason: "chan receive", obj: "chan 1" },
-  { t: 20, k: "stuck", g: 1, line: 21, reason: "chan receive", obj: "chan 2" },
-  { t: 20, k: "stuck", g: 2, line: 17, reason: "chan receive", obj: "chan 1" },
-];
+// A deadlock: main and a server wait on channels nobody sends on (a real
+// run: luamod/testdata/traces/view_deadlock.golden).
+const DEAD = goldenTrace("view_deadlock");
+const at = timesOf(DEAD);
+const us = (t: number) => `${t} µs`;
 
 test("fit shows the whole run with a margin", () => {
   assert.deepEqual(fitView(1000), { t0: 0, t1: 1020, top: 0, follow: true });
@@ -63,27 +56,27 @@ test("a point on the canvas finds its lane and span", () => {
   const y = (row: number) => AXIS_H + row * ROW_H + ROW_H / 2;
   const x = (t: number) => LABEL_W + timeToX(v, 1020, t);
   assert.deepEqual(hitTest(sc, 20, y(1)), { kind: "label", row: sc.rows[1] });
-  const hit = hitTest(sc, x(15), y(0));
+  const hit = hitTest(sc, x((at(1, "block") + at(1, "stuck")) / 2), y(0));
   assert.equal(hit?.kind, "span");
   if (hit?.kind !== "span") return;
   assert.deepEqual(describe(hit.lane, hit.span), [
-    "g1 main", "stuck: channel receive (never woke)", "from 13 µs for 7 µs", "on chan 2", "line 21"]);
-  const end = hitTest(sc, x(20) + 2, y(1));
+    "g1 main", "stuck: channel receive (never woke)", `from ${us(at(1, "block"))} for ${us(at(1, "stuck") - at(1, "block"))}`, "on chan 2", "line 8"]);
+  const end = hitTest(sc, x(at(2, "stuck")) + 2, y(1));
   assert.equal(end?.kind === "span" && end.span.state, "stuck");
-  assert.equal(hitTest(sc, x(5), y(1)), null);
-  assert.equal(hitTest(sc, x(5), y(2)), null);
+  assert.equal(hitTest(sc, x(at(2, "spawn") / 2), y(1)), null);
+  assert.equal(hitTest(sc, x(at(2, "spawn") / 2), y(2)), null);
 });
 
 test("the summary names the longest wait and the stuck goroutines with what they wait on", () => {
   assert.deepEqual(summaryLines(summarize(layout(DEAD))), [
-    "2 goroutines over 20 µs of virtual time.",
-    "Longest blocked: g1 main, 7 µs (channel receive on chan 2, line 21).",
+    `2 goroutines over ${us(at(1, "stuck"))} of virtual time.`,
+    `Longest blocked: g1 main, ${us(at(1, "stuck") - at(1, "block"))} (channel receive on chan 2, line 8).`,
     "Deadlock: 2 goroutines can never wake, main among them. Who waits on what:",
-    "g1 main waits on chan 2 (channel receive, line 21); no value ever passed through chan 2.",
-    "g2 server waits on chan 1 (channel receive, line 17); no value ever passed through chan 1.",
+    "g1 main waits on chan 2 (channel receive, line 8); no value ever passed through chan 2.",
+    "g2 server waits on chan 1 (channel receive, line 5); no value ever passed through chan 1.",
   ]);
   assert.deepEqual(summaryLines(summarize(layout([]), "empty")), ["No run yet: the timeline is empty."]);
   assert.deepEqual(summaryLines(summarize(layout([]), "running")), ["Running: no goroutine has started yet."]);
   assert.deepEqual(summaryLines(summarize(layout(DEAD.slice(0, 4)), "running")).slice(0, 1),
-    ["Running: 2 goroutines so far, over 13 µs of virtual time."]);
+    [`Running: 2 goroutines so far, over ${us(at(1, "block"))} of virtual time.`]);
 });

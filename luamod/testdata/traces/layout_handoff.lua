@@ -1,0 +1,4 @@
+-- A value passed through a channel (web/test/timeline-layout).
+local ch = goroutine.channel()
+goroutine.spawn(function() ch:send("hello") end)
+print(ch:receive())

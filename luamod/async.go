@@ -34,10 +34,8 @@ func checkHandle(L *lua.LState, n int) *handle { return checkObject[handle](L, n
 
 func (m *Module) async(L *lua.LState) int {
 	fn := L.CheckFunction(1)
-	g := m.spawnLua(L, fn, argsFrom(L, 2))
-	if g == nil {
-		raiseIf(L, m.s.cur.cancelErr)
-	}
+	g, err := m.spawnLua(L, fn, argsFrom(L, 2))
+	raiseIf(L, err)
 	g.collected = true
 	L.Push(newObject(L, handleType, &handle{g: g}))
 	return 1
@@ -116,10 +114,8 @@ func (m *Module) timeout(L *lua.LState) int {
 	ms := float64(L.CheckNumber(1))
 	fn := L.CheckFunction(2)
 	line := callerLine(L)
-	g := m.spawnLua(L, fn, argsFrom(L, 3))
-	if g == nil {
-		raiseIf(L, s.cur.cancelErr)
-	}
+	g, err := m.spawnLua(L, fn, argsFrom(L, 3))
+	raiseIf(L, err)
 	g.collected = true
 	me := s.cur
 	timedOut := false
@@ -130,7 +126,7 @@ func (m *Module) timeout(L *lua.LState) int {
 			s.ready(me, 0)
 		}
 	})
-	err := s.parkIn(&g.waiters, wait{Reason: ReasonTimeout, Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
+	err = s.parkIn(&g.waiters, wait{Reason: ReasonTimeout, Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
 	s.stopTimer(t)
 	g.waiters.remove(me) // the timer woke me: g still lists me
 	raiseIf(L, err)

@@ -3,6 +3,7 @@ package luamod
 import (
 	"context"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,7 +95,7 @@ func BenchmarkParkedMemory(b *testing.B) {
 	src := `
 local wg = goroutine.wait_group()
 wg:add(1)
-for i = 1, ` + itoa(n) + ` do goroutine.spawn(function() wg:wait() end) end
+for i = 1, ` + strconv.Itoa(n) + ` do goroutine.spawn(function() wg:wait() end) end
 goroutine.sleep(1)
 wg:done()`
 	var perG float64

@@ -93,9 +93,9 @@ func (c *compat) runTask(g *G, wf *workflow, t *slothTask) (bool, error) {
 	params := c.taskParams(g.L, wf, t)
 	start := s.now()
 	r := &taskRun{}
-	tg := s.spawn(t.name, "task "+t.name, t.line, c.taskBody(t, params, r))
-	if tg == nil {
-		return false, g.cancelErr
+	tg, err := s.spawn(t.name, "task "+t.name, t.line, c.taskBody(t, params, r))
+	if err != nil {
+		return false, err
 	}
 	tg.collected = true
 	var tm *timer
@@ -108,7 +108,7 @@ func (c *compat) runTask(g *G, wf *workflow, t *slothTask) (bool, error) {
 	if wf != nil {
 		line = wf.line
 	}
-	err := s.awaitG(tg, line)
+	err = s.awaitG(tg, line)
 	s.stopTimer(tm)
 	if err != nil {
 		return false, err

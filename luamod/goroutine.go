@@ -68,15 +68,19 @@ type G struct {
 type body func(g *G) ([]lua.LValue, error)
 
 // spawn creates goroutine g as a child of the current one and queues it.
-// The caller keeps the token. It ends the run when the live-goroutine limit
-// is exceeded and then returns nil.
-func (s *sched) spawn(name, group string, line int, run body) *G {
-	if s.stopped != nil || s.ending {
-		return nil // a stopped run starts nothing more; the caller is cancelled too
-	}
-	if s.alive >= s.opts.MaxGoroutines {
+// The caller keeps the token. A stopped or ending run starts nothing more:
+// spawn then returns the error the run stopped with (the caller has been
+// cancelled with it too), and so it does after it stopped the run itself
+// because the live-goroutine limit is exceeded.
+func (s *sched) spawn(name, group string, line int, run body) (*G, error) {
+	if s.alive >= s.opts.MaxGoroutines && s.stopped == nil {
 		s.stop(StatusLimit, limitError("live goroutines", s.opts.MaxGoroutines))
-		return nil
+	}
+	if s.stopped != nil {
+		return nil, s.stopped.err
+	}
+	if s.ending {
+		return nil, errRunEnded
 	}
 	s.nextID++
 	th := s.thread()
@@ -94,7 +98,7 @@ func (s *sched) spawn(name, group string, line int, run body) *G {
 	s.emit(Event{Kind: KindSpawn, G: g.id, Other: parent, Line: line, Name: name, Group: group})
 	s.runq.push(g)
 	go s.goMain(g, run)
-	return g
+	return g, nil
 }
 
 // goMain is the Go goroutine behind g: wait for the token, run, end, pass

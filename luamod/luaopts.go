@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/mitchellh/mapstructure"
@@ -96,11 +97,7 @@ func decodeError(err error) string {
 // checkCount validates an option that must be a whole number of at least lo.
 func checkCount(L *lua.LState, n int, field string, v float64, lo int) int {
 	if v != float64(int(v)) || int(v) < lo {
-		L.ArgError(n, "options: '"+field+"' must be an integer >= "+itoa(lo))
+		L.ArgError(n, "options: '"+field+"' must be an integer >= "+strconv.Itoa(lo))
 	}
 	return int(v)
-}
-
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Replace(lua.LNumber(i).String(), ".0", "", 1))
 }

@@ -8,12 +8,15 @@ import (
 )
 
 // Module is the Lua goroutine module of one run: the global goroutine and
-// require("goroutine").
-type Module struct{ s *sched }
+// require("goroutine"), one table.
+type Module struct {
+	s *sched
+	t *lua.LTable
+}
 
-// Loader builds the module table; it is registered with L.PreloadModule.
+// Loader returns the module table; it is registered with L.PreloadModule.
 func (m *Module) Loader(L *lua.LState) int {
-	L.Push(m.table(L))
+	L.Push(m.t)
 	return 1
 }
 
@@ -34,12 +37,9 @@ func (s *sched) openModules() {
 	L := s.root
 	m := &Module{s: s}
 	m.registerTypes(L)
-	t := m.table(L)
-	L.SetGlobal("goroutine", t)
-	L.PreloadModule("goroutine", func(L *lua.LState) int {
-		L.Push(t)
-		return 1
-	})
+	m.t = m.table(L)
+	L.SetGlobal("goroutine", m.t)
+	L.PreloadModule("goroutine", m.Loader)
 	s.pools = map[string]*pool{}
 }
 

@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"slices"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -24,15 +26,6 @@ type lockWaiter struct {
 	g       *G
 	write   bool // rwmutex: waits for the write lock
 	granted bool
-}
-
-func removeWaiter(list []*lockWaiter, w *lockWaiter) []*lockWaiter {
-	for i, x := range list {
-		if x == w {
-			return append(list[:i], list[i+1:]...)
-		}
-	}
-	return list
 }
 
 func checkMutex(L *lua.LState, n int) *mutex { return checkObject[mutex](L, n, mutexType) }
@@ -83,7 +76,7 @@ func (s *sched) lockMutex(mu *mutex, line int) error {
 		if w.granted {
 			s.unlockMutex(mu)
 		} else {
-			mu.waiters = removeWaiter(mu.waiters, w)
+			mu.waiters = slices.DeleteFunc(mu.waiters, func(x *lockWaiter) bool { return x == w })
 		}
 	}
 	return err

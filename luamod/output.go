@@ -1,6 +1,9 @@
 package luamod
 
-import "unicode/utf8"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // output writes script output to the sink within the output limit, which
 // covers stdout and stderr together. The write that crosses the limit is
@@ -60,5 +63,5 @@ func clip(text string, n int) string {
 	if len(text) <= n {
 		return text
 	}
-	return cutUTF8(text, n) + "… (" + itoa(len(text)) + " bytes)"
+	return cutUTF8(text, n) + "… (" + strconv.Itoa(len(text)) + " bytes)"
 }

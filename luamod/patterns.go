@@ -65,9 +65,8 @@ func (m *Module) pipelineL(L *lua.LState) int {
 		live := st.workers
 		for j := 1; j <= st.workers; j++ {
 			name := fmt.Sprintf("pipeline stage %d worker %d", i+1, j)
-			if s.spawn(name, group, line, s.stageWorker(st.fn, in, out, &live, line)) == nil {
-				raiseIf(L, s.cur.cancelErr)
-			}
+			_, err := s.spawn(name, group, line, s.stageWorker(st.fn, in, out, &live, line))
+			raiseIf(L, err)
 		}
 		in = out
 	}
@@ -148,9 +147,8 @@ func (m *Module) fanOutL(L *lua.LState) int {
 		t.Append(newObject(L, channelType, outs[i]))
 	}
 	group := s.nextObject("fan_out")
-	if s.spawn("fan_out distributor", group, line, s.distributor(in, outs, line)) == nil {
-		raiseIf(L, s.cur.cancelErr)
-	}
+	_, err := s.spawn("fan_out distributor", group, line, s.distributor(in, outs, line))
+	raiseIf(L, err)
 	L.Push(t)
 	return 1
 }
@@ -210,9 +208,8 @@ func (m *Module) fanInL(L *lua.LState) int {
 		s.closeChan(out, s.cur.id)
 	}
 	for i, in := range ins {
-		if s.spawn(fmt.Sprintf("fan_in input %d", i+1), group, line, s.forwarder(in, out, &live, line)) == nil {
-			raiseIf(L, s.cur.cancelErr)
-		}
+		_, err := s.spawn(fmt.Sprintf("fan_in input %d", i+1), group, line, s.forwarder(in, out, &live, line))
+		raiseIf(L, err)
 	}
 	L.Push(newObject(L, channelType, out))
 	return 1

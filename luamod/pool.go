@@ -94,10 +94,8 @@ func (m *Module) poolSubmit(L *lua.LState) int {
 	s.emit(Event{Kind: KindSubmit, G: s.cur.id, Name: t.id, Object: p.obj, Line: callerLine(L)})
 	if p.workers < p.maxWorkers && p.workers-p.active < len(p.queue) {
 		p.workers++
-		w := s.spawn(fmt.Sprintf("%s worker %d", name, p.workers), p.obj, callerLine(L), s.poolWorker(p))
-		if w == nil {
-			raiseIf(L, s.cur.cancelErr)
-		}
+		w, err := s.spawn(fmt.Sprintf("%s worker %d", name, p.workers), p.obj, callerLine(L), s.poolWorker(p))
+		raiseIf(L, err)
 		w.collected = true
 	}
 	L.Push(lua.LString(t.id))

@@ -25,7 +25,7 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 		sink.Flush()
 		return Result{Status: StatusError, Error: msg, Line: errorLine(opts.ChunkName, msg)}
 	}
-	s.main = s.spawn("main", "", 0, s.mainBody(fn))
+	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
 	stopWatch := context.AfterFunc(ctx, func() {
 		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
 		select {

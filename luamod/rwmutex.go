@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"slices"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -89,7 +91,7 @@ func (s *sched) lockRW(rw *rwmutex, write bool, line int) error {
 		if w.granted {
 			s.unlockRW(rw, write)
 		} else {
-			rw.waiters = removeWaiter(rw.waiters, w)
+			rw.waiters = slices.DeleteFunc(rw.waiters, func(x *lockWaiter) bool { return x == w })
 			s.grantRW(rw)
 		}
 	}

@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -95,7 +96,7 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 		} else {
 			c.ch.recvq.push(w)
 		}
-		if !containsString(objs, c.ch.obj) {
+		if !slices.Contains(objs, c.ch.obj) {
 			objs = append(objs, c.ch.obj)
 		}
 	}
@@ -118,15 +119,6 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 		s.received(w.ch, it)
 	}
 	return w.idx, it, w.ok, err
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parseCases reads the case list at argument n, raising an argument error

@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"slices"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -71,7 +73,7 @@ func (s *sched) acquireSem(sem *semaphore, line int) error {
 		if w.granted {
 			s.releaseSem(sem)
 		} else {
-			sem.waiters = removeWaiter(sem.waiters, w)
+			sem.waiters = slices.DeleteFunc(sem.waiters, func(x *lockWaiter) bool { return x == w })
 		}
 	}
 	return err

@@ -21,17 +21,15 @@ func (m *Module) coreFuncs() map[string]lua.LGFunction {
 
 // spawnLua starts fn(args...) in a new goroutine that inherits the
 // caller's group.
-func (m *Module) spawnLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) *G {
+func (m *Module) spawnLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (*G, error) {
 	s := m.s
 	return s.spawn("", s.cur.group, callerLine(L), callLua(fn, args))
 }
 
 func (m *Module) spawn(L *lua.LState) int {
 	fn := L.CheckFunction(1)
-	g := m.spawnLua(L, fn, argsFrom(L, 2))
-	if g == nil {
-		raiseIf(L, m.s.cur.cancelErr)
-	}
+	g, err := m.spawnLua(L, fn, argsFrom(L, 2))
+	raiseIf(L, err)
 	L.Push(lua.LNumber(g.id))
 	return 1
 }
@@ -41,9 +39,8 @@ func (m *Module) spawnMany(L *lua.LState) int {
 	fn := L.CheckFunction(2)
 	argCheck(L, n >= 0, 1, "count must not be negative")
 	for i := 1; i <= n; i++ {
-		if m.spawnLua(L, fn, []lua.LValue{lua.LNumber(i)}) == nil {
-			raiseIf(L, m.s.cur.cancelErr)
-		}
+		_, err := m.spawnLua(L, fn, []lua.LValue{lua.LNumber(i)})
+		raiseIf(L, err)
 	}
 	return 0
 }

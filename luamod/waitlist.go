@@ -1,5 +1,7 @@
 package luamod
 
+import "slices"
+
 // waitList holds the goroutines parked on one object until it changes: a
 // goroutine ending (await, timeout), a wait group reaching zero, a once
 // finishing, a cond being signalled, a pool going idle.
@@ -42,10 +44,7 @@ func (s *sched) wakeOne(l *waitList, by int) {
 
 // remove takes g off the list.
 func (l *waitList) remove(g *G) {
-	for i, x := range *l {
-		if x == g {
-			*l = append((*l)[:i], (*l)[i+1:]...)
-			return
-		}
+	if i := slices.Index(*l, g); i >= 0 {
+		*l = slices.Delete(*l, i, i+1)
 	}
 }

@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"slices"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -69,11 +71,8 @@ func (q *waitq) ready() bool {
 }
 
 func (q *waitq) remove(w *waiter) {
-	for i, x := range q.all() {
-		if x == w {
-			q.removeAt(i)
-			return
-		}
+	if i := slices.Index(q.all(), w); i >= 0 {
+		q.removeAt(i)
 	}
 }
 

@@ -49,7 +49,7 @@ export function formatDuration(us: number): string {
 export function formatRange(t0: number, t1: number): string {
   const [div, name] = unit(Math.max(Math.abs(t0), Math.abs(t1)));
   const width = Math.max(t1 - t0, 1) / div;
-  const decimals = Math.min(Math.log10(div), Math.max(0, Math.ceil(-Math.log10(width) + 1e-9) + 1));
+  const decimals = Math.min(Math.log10(div), Math.max(0, Math.ceil(-Math.log10(width) - 1e-9) + 1));
   const f = (t: number) => (t / div).toFixed(div === 1 ? 0 : decimals);
   return `${f(t0)} ${name} – ${f(t1)} ${name}`;
 }

@@ -77,6 +77,9 @@ func checkExample(t *testing.T, e exampleEntry, src string) {
 	if again.All.String() != rec.All.String() {
 		t.Errorf("a second run printed something else:\n%s\nfirst:\n%s", again.All.String(), rec.All.String())
 	}
+	if !slices.Equal(again.Trace, rec.Trace) {
+		t.Errorf("a second run traced something else:\n%s", firstDiff(formatEvents(again.Trace), formatEvents(rec.Trace)))
+	}
 }
 
 // exampleOutcome names a result the way index.json does.

@@ -44,6 +44,9 @@ func Build(c Config) error {
 	if err != nil {
 		return err
 	}
+	if csp == "" {
+		return fmt.Errorf("%s has no Content-Security-Policy meta tag for the docs pages to carry", c.Shell)
+	}
 	if err := os.MkdirAll(c.Out, 0o755); err != nil {
 		return err
 	}
@@ -98,7 +101,7 @@ func (c Config) sources() (map[string][]byte, error) {
 var cspMeta = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy"[^>]*>`)
 
 // shellCSP is the playground page's Content-Security-Policy meta tag, so
-// the docs pages carry the same policy; "" while the page has none.
+// the docs pages carry the same policy; "" when the page has none.
 func shellCSP(shell string) (string, error) {
 	data, err := os.ReadFile(shell)
 	if err != nil {

@@ -4,7 +4,7 @@
 // started from a one-line bootstrap made here, which imports the Go glue
 // and the worker by absolute URL. That needs the host page to allow blob:
 // workers (CSP worker-src) and the engine's host to send CORS headers for
-// the wasm; README "Embedding examples" says so.
+// the wasm; the docs page web/docs/embedding.md says so.
 
 import { workerScriptURL } from "./trusted";
 

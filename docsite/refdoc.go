@@ -28,11 +28,10 @@ func (r *Reference) Markdown() string {
 func writeEntry(sb *strings.Builder, e Entry) {
 	fmt.Fprintf(sb, "\n### %s {#%s}\n\n`%s`\n\n%s\n", e.Name, e.Anchor(), e.Signature, e.Summary)
 	if e.Type != "" {
-		fmt.Fprintf(sb, "\nA method of `%s`.", e.Type)
-		if len(e.Also) > 0 {
-			sb.WriteString(" Also: `" + strings.Join(e.Also, "`, `") + "`.")
-		}
-		sb.WriteString("\n")
+		fmt.Fprintf(sb, "\nA method of `%s`.\n", e.Type)
+	}
+	if len(e.Also) > 0 {
+		fmt.Fprintf(sb, "\nAlso written `%s`.\n", strings.Join(e.Also, "`, `"))
 	}
 	if e.Doc != "" {
 		fmt.Fprintf(sb, "\n%s\n", e.Doc)

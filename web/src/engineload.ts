@@ -1,5 +1,6 @@
-// The engine's load indicator: a progress bar while the wasm downloads, an
-// alert if it fails, nothing once it is ready.
+// The engine's load indicator: a thin progress bar while the wasm downloads
+// (the status line says it in words), an alert if it fails, nothing once it
+// is ready.
 
 import type { LoadState } from "./runner";
 
@@ -34,6 +35,7 @@ export function createEngineLoad(): EngineLoad {
         text.textContent = part >= 0 ? `Loading the engine… ${Math.floor(part * 100)}%` : "Loading the engine…";
       } else if (s.phase === "failed") {
         bar.hidden = true;
+        dom.classList.add("lp-load-failed");
         text.className = "lp-load-text lp-load-error";
         text.setAttribute("role", "alert");
         text.textContent = `The engine failed to load: ${s.message}`;

@@ -5,6 +5,7 @@
 import { createApp } from "./app";
 import { createEngineLoad } from "./engineload";
 import { createHelpPanel } from "./helppanel";
+import { createLayout } from "./layout";
 import { Runner } from "./runner";
 import { createTimeline } from "./timeline/index";
 
@@ -40,11 +41,29 @@ const timeline = createTimeline(document, {
   onExportTrace: (trace) => runner.chromeTrace(trace),
 });
 slot('[data-testid="timeline-slot"]').append(timeline.dom);
+
+const layout = createLayout({
+  main: slot(".lp-main"),
+  editor: slot(".lp-pane-editor"),
+  run: slot(".lp-pane-run"),
+  timeline: slot(".lp-pane-timeline"),
+});
+// The timeline pane holds its height from a run's start (or new code)
+// until the timeline has drawn that run's end.
 app.listen({
-  start: (o) => timeline.reset(o.virtualTime ? "virtual" : "real"),
-  replaced: () => timeline.clear(),
+  start: (o) => {
+    layout.hold();
+    timeline.reset(o.virtualTime ? "virtual" : "real");
+  },
+  replaced: () => {
+    layout.hold();
+    timeline.clear();
+  },
   events: (e) => timeline.append(e),
-  end: (r) => timeline.end(r),
+  end: (r) => {
+    timeline.end(r);
+    layout.release();
+  },
   theme: () => timeline.update(),
 });
 

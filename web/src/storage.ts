@@ -6,6 +6,7 @@ import { parseOptions, type PageOptions } from "./options";
 
 const DRAFT_KEY = "luaplay.draft.v1";
 const THEME_KEY = "luaplay.theme";
+const LAYOUT_KEY = "luaplay.layout.v1";
 
 /** Draft is what a reload restores. */
 export interface Draft {
@@ -57,6 +58,35 @@ export function loadDraft(): Draft | null {
     };
   } catch {
     return null;
+  }
+}
+
+/** SavedLayout is the sizes the user gave the panes; absent means the page's own. */
+export interface SavedLayout {
+  /** editorShare is the editor's part of the editor and output's width, 0..1. */
+  editorShare?: number;
+  /** timelineHeight is the timeline pane's height in CSS pixels. */
+  timelineHeight?: number;
+}
+
+export function saveLayout(l: SavedLayout): void {
+  try {
+    store()?.setItem(LAYOUT_KEY, JSON.stringify(l));
+  } catch {
+    // The sizes last for this visit only.
+  }
+}
+
+/** loadLayout returns the saved sizes, dropping any that make no sense. */
+export function loadLayout(): SavedLayout {
+  try {
+    const v = JSON.parse(store()?.getItem(LAYOUT_KEY) ?? "{}") as Record<string, unknown>;
+    const l: SavedLayout = {};
+    if (typeof v.editorShare === "number" && v.editorShare > 0.05 && v.editorShare < 0.95) l.editorShare = v.editorShare;
+    if (typeof v.timelineHeight === "number" && v.timelineHeight > 0 && v.timelineHeight < 1e5) l.timelineHeight = v.timelineHeight;
+    return l;
+  } catch {
+    return {};
   }
 }
 

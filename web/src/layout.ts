@@ -80,7 +80,11 @@ export function createLayout(p: LayoutParts): PageLayout {
 
   let held = 0;
   let settle = 0;
+  let room = Infinity; // the height the timeline component may take
+  // The timeline's own parts change height too (its legend folds, its
+  // texts fill in): it is told its room again, and a waiting release waits on.
   const content = new ResizeObserver(() => {
+    p.room?.(room);
     if (settle === 0) return;
     clearTimeout(settle);
     settle = window.setTimeout(unhold, SETTLE_MS);
@@ -101,7 +105,8 @@ export function createLayout(p: LayoutParts): PageLayout {
     style.setProperty("--lp-timeline-h", fixed !== null ? `${fixed}px` : "");
     p.timeline.style.maxHeight = wide.matches ? `${max}px` : "";
     p.timeline.style.minHeight = held > 0 && fixed === null && wide.matches ? `${Math.min(held, max)}px` : "";
-    p.room?.(wide.matches ? max - borders(p.timeline) : Infinity);
+    room = wide.matches ? max - borders(p.timeline) : Infinity;
+    p.room?.(room);
     colsSplitter.update();
     rowsSplitter.update();
   }

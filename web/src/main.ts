@@ -47,6 +47,7 @@ const layout = createLayout({
   editor: slot(".lp-pane-editor"),
   run: slot(".lp-pane-run"),
   timeline: slot(".lp-pane-timeline"),
+  room: (px) => timeline.fitHeight(px),
 });
 // The timeline pane holds its height from a run's start (or new code)
 // until the timeline has drawn that run's end.

@@ -67,6 +67,10 @@ export interface Timeline {
    * drag), in run-clock microseconds, and with null when they clear it
    * (Escape or the selection's × button). It returns the unsubscribe. */
   onRangeSelect(fn: (range: TimeRange | null) => void): () => void;
+  /** fitHeight fits the whole component into px CSS pixels, as a page
+   * pane allows: the canvas takes what the toolbar, legend and texts
+   * leave (at least 140 px); Infinity restores the maxHeight option. */
+  fitHeight(px: number): void;
   /** update re-reads size and theme and redraws. */
   update(): void;
   /** trace is the run's trace so far. */
@@ -171,6 +175,14 @@ class TimelineView implements Timeline {
   onRangeSelect(fn: (range: TimeRange | null) => void): () => void {
     this.rangeListeners.add(fn);
     return () => void this.rangeListeners.delete(fn);
+  }
+
+  fitHeight(px: number): void {
+    const rest = this.dom.offsetHeight - this.parts.scroller.offsetHeight;
+    const max = Number.isFinite(px) ? Math.max(140, Math.floor(px - rest)) : this.opts.maxHeight ?? 480;
+    if (max === this.frame.hooks.maxHeight) return;
+    this.frame.hooks.maxHeight = max;
+    this.frame.redraw();
   }
 
   update(): void {

@@ -38,7 +38,7 @@ const LIMITS: { limit: string; options: RunOptions; body: string[] }[] = [
   {
     limit: "memory (16 MiB)",
     options: { maxMemory: 16 << 20 },
-    body: ["local t = {}", 'for i = 1, 1e7 do t[i] = string.rep("m", 64) .. i end'],
+    body: ["local t = {}", 'for i = 1, 1e6 do t[i] = string.rep("m", 4096) .. i end'],
   },
 ];
 

@@ -1,26 +1,12 @@
 package main
 
 import (
+	"strings"
 	"sync"
 	"time"
 
 	"luaplay/luamod"
 )
-
-// Batch is what the bridge hands to the page's onBatch callback, as JSON:
-// the output written and the trace events recorded since the last batch, in
-// the order they happened.
-type Batch struct {
-	Output []OutputChunk  `json:"output,omitempty"`
-	Events []luamod.Event `json:"events,omitempty"`
-}
-
-// OutputChunk is a run of text written to one stream. Consecutive writes to
-// the same stream are merged into one chunk.
-type OutputChunk struct {
-	Stream string `json:"stream"` // "stdout" or "stderr"
-	Text   string `json:"text"`
-}
 
 // Batching thresholds: a batch goes out when it holds batchItems items or
 // when batchInterval has passed since the last one, so the page sees a long
@@ -30,45 +16,64 @@ const (
 	batchInterval = 50 * time.Millisecond
 )
 
-// batcher is the luamod.Sink of a browser run. It buffers output and events
-// and delivers them in batches. Its methods may be called from the run and
-// from the ticker goroutine at once; delivery happens under the lock, so
-// batches arrive in order.
+// batcher is the luamod.Sink of a browser run. It encodes events as they
+// come (batchcodec.go), keeps output until the batch goes, and delivers
+// batches in order. Its methods may be called from the run and from the
+// ticker goroutine at once, hence the lock.
+//
+// It reads the clock once per batch, not per event: under GOOS=js every
+// read is a call into JavaScript. A busy run still delivers on time,
+// because the ticker goroutine runs whenever the run pauses for the event
+// loop (luamod/pause_js.go).
 type batcher struct {
 	mu       sync.Mutex
-	pending  Batch
+	enc      *batchEncoder
+	output   []pendingOutput
 	items    int
 	last     time.Time
-	deliver  func(Batch)
+	deliver  func([]byte) // must not keep the slice after it returns
 	maxItems int
 	interval time.Duration
 }
 
-func newBatcher(deliver func(Batch)) *batcher {
-	return &batcher{deliver: deliver, last: time.Now(), maxItems: batchItems, interval: batchInterval}
+// pendingOutput is text written to one stream since the last batch;
+// consecutive writes to the same stream are merged.
+type pendingOutput struct {
+	stream string
+	text   strings.Builder
+}
+
+func newBatcher(deliver func([]byte)) *batcher {
+	return &batcher{enc: newBatchEncoder(), deliver: deliver, last: time.Now(), maxItems: batchItems, interval: batchInterval}
 }
 
 // Output buffers text, merging it with the previous chunk of the same stream.
 func (b *batcher) Output(stream, text string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := b.pending.Output
-	if n := len(out); n > 0 && out[n-1].Stream == stream {
-		out[n-1].Text += text
-	} else {
-		b.pending.Output = append(out, OutputChunk{Stream: stream, Text: text})
-		b.items++
+	if n := len(b.output); n > 0 && b.output[n-1].stream == stream {
+		b.output[n-1].text.WriteString(text)
+		return
 	}
-	b.flushIfDueLocked()
+	b.output = append(b.output, pendingOutput{stream: stream})
+	b.output[len(b.output)-1].text.WriteString(text)
+	b.count()
 }
 
-// Event buffers one trace event.
+// Event encodes one trace event into the pending batch.
 func (b *batcher) Event(e luamod.Event) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.pending.Events = append(b.pending.Events, e)
+	b.enc.event(e)
+	b.count()
+}
+
+// count notes one more item and delivers the batch when it is full.
+func (b *batcher) count() {
 	b.items++
-	b.flushIfDueLocked()
+	if b.items >= b.maxItems {
+		b.flushLocked()
+	}
 }
 
 // Flush delivers whatever is buffered: the run went idle or ended.
@@ -88,20 +93,17 @@ func (b *batcher) tick() {
 	}
 }
 
-func (b *batcher) flushIfDueLocked() {
-	if b.items >= b.maxItems || time.Since(b.last) >= b.interval {
-		b.flushLocked()
-	}
-}
-
 func (b *batcher) flushLocked() {
 	b.last = time.Now()
-	if len(b.pending.Output) == 0 && len(b.pending.Events) == 0 {
-		return
+	for i := range b.output {
+		b.enc.output(b.output[i].stream, b.output[i].text.String())
 	}
-	batch := b.pending
-	b.pending, b.items = Batch{}, 0
-	b.deliver(batch)
+	clear(b.output)
+	b.output, b.items = b.output[:0], 0
+	if data := b.enc.buf; len(data) > 0 {
+		b.deliver(data)
+		b.enc.buf = data[:0]
+	}
 }
 
 // runTicker calls tick every interval until stop is closed.

@@ -9,12 +9,12 @@ import (
 )
 
 // collect returns a batcher that never flushes by time, and the batches it
-// delivered.
+// delivered, decoded.
 func collect(maxItems int) (*batcher, *[]Batch) {
-	var got []Batch
-	b := newBatcher(func(batch Batch) { got = append(got, batch) })
+	c := &collector{}
+	b := newBatcher(c.deliver)
 	b.maxItems, b.interval = maxItems, time.Hour
-	return b, &got
+	return b, &c.batches
 }
 
 func TestBatcherMergesOutputOfOneStream(t *testing.T) {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -14,8 +13,9 @@ import (
 // globalThis.luaplay by main:
 //
 //	run(source, options, onBatch, key) → Promise<string>
-//	    options: an object or its JSON (luamod.Options); onBatch(batchJSON)
-//	    receives each Batch as JSON while the run goes on; key (a string or
+//	    options: an object or its JSON (luamod.Options); onBatch(bytes)
+//	    receives each batch, a Uint8Array in the encoding of batchcodec.go,
+//	    while the run goes on; key (a string or
 //	    number, default "") names the run: runs under different keys go on
 //	    at once. The Promise resolves with the luamod.Result as JSON, or
 //	    rejects with an Error when the run could not start (bad options, a
@@ -113,7 +113,7 @@ func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {
 	})
 }
 
-// batchDelivery calls onBatch with each batch as JSON. A throwing onBatch
+// batchDelivery calls onBatch with each batch's bytes. A throwing onBatch
 // must not crash the engine (it is called from the run's goroutine), so the
 // exception is kept, the run is stopped and the Promise rejects with it.
 type batchDelivery struct {
@@ -123,7 +123,7 @@ type batchDelivery struct {
 	err  error
 }
 
-func (d *batchDelivery) deliver(batch Batch) {
+func (d *batchDelivery) deliver(batch []byte) {
 	if d.fn.Type() != js.TypeFunction || d.failure() != nil {
 		return
 	}
@@ -132,13 +132,12 @@ func (d *batchDelivery) deliver(batch Batch) {
 			d.fail(fmt.Errorf("luaplay.run: onBatch threw: %v", r))
 		}
 	}()
-	data, err := json.Marshal(batch)
-	if err != nil {
-		d.fail(fmt.Errorf("luaplay.run: encoding a batch: %w", err))
-		return
-	}
-	d.fn.Invoke(string(data))
+	bytes := uint8Array.New(len(batch))
+	js.CopyBytesToJS(bytes, batch)
+	d.fn.Invoke(bytes)
 }
+
+var uint8Array = js.Global().Get("Uint8Array")
 
 func (d *batchDelivery) fail(err error) {
 	d.mu.Lock()

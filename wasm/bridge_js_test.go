@@ -58,6 +58,7 @@ func await(t *testing.T, p js.Value) (js.Value, error) {
 // batches is an onBatch callback that keeps what it receives.
 type batches struct {
 	mu  sync.Mutex
+	c   collector
 	all Batch
 	fn  js.Func
 }
@@ -65,14 +66,15 @@ type batches struct {
 func newBatches(t *testing.T) *batches {
 	b := &batches{}
 	b.fn = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		var batch Batch
-		if err := json.Unmarshal([]byte(a[0].String()), &batch); err != nil {
-			t.Errorf("batch JSON: %v", err)
-		}
+		data := make([]byte, a[0].Length())
+		js.CopyBytesToGo(data, a[0])
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		b.all.Output = append(b.all.Output, batch.Output...)
-		b.all.Events = append(b.all.Events, batch.Events...)
+		b.c.deliver(data)
+		if b.c.err != nil {
+			t.Errorf("decoding a batch: %v", b.c.err)
+		}
+		b.all = b.c.all()
 		return nil
 	})
 	t.Cleanup(b.fn.Release)

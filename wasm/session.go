@@ -27,7 +27,7 @@ type session struct {
 // run decodes the options, runs src under key and returns the
 // luamod.Result as JSON. Output and events go to deliver in batches while
 // the run goes on; the last batch is delivered before run returns.
-func (s *session) run(key, src string, optsJSON []byte, deliver func(Batch)) ([]byte, error) {
+func (s *session) run(key, src string, optsJSON []byte, deliver func([]byte)) ([]byte, error) {
 	p, err := s.start(key, src, optsJSON)
 	if err != nil {
 		return nil, err
@@ -60,7 +60,7 @@ func (s *session) start(key, src string, optsJSON []byte) (*pendingRun, error) {
 }
 
 // exec performs the run and releases its key when it ends.
-func (p *pendingRun) exec(deliver func(Batch)) ([]byte, error) {
+func (p *pendingRun) exec(deliver func([]byte)) ([]byte, error) {
 	defer p.s.end(p.key)
 	sink := newBatcher(deliver)
 	stop := make(chan struct{})

@@ -15,12 +15,11 @@ import (
 func runSession(t *testing.T, s *session, src, opts string) (luamod.Result, Batch) {
 	t.Helper()
 	var mu sync.Mutex
-	var all Batch
-	data, err := s.run("", src, []byte(opts), func(b Batch) {
+	var c collector
+	data, err := s.run("", src, []byte(opts), func(b []byte) {
 		mu.Lock()
 		defer mu.Unlock()
-		all.Output = append(all.Output, b.Output...)
-		all.Events = append(all.Events, b.Events...)
+		c.deliver(b)
 	})
 	if err != nil {
 		t.Fatalf("run: %v", err)
@@ -31,7 +30,10 @@ func runSession(t *testing.T, s *session, src, opts string) (luamod.Result, Batc
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	return res, all
+	if c.err != nil {
+		t.Fatalf("decoding a batch: %v", c.err)
+	}
+	return res, c.all()
 }
 
 func text(b Batch, stream string) string {
@@ -71,7 +73,7 @@ func TestSessionReportsScriptErrorInResult(t *testing.T) {
 
 func TestSessionRejectsBadOptions(t *testing.T) {
 	var s session
-	_, err := s.run("", "print(1)", []byte(`{"sed":1}`), func(Batch) {})
+	_, err := s.run("", "print(1)", []byte(`{"sed":1}`), func([]byte) {})
 	if err == nil || !strings.Contains(err.Error(), `unknown field "sed"`) {
 		t.Fatalf("got %v, want unknown field error", err)
 	}
@@ -91,7 +93,7 @@ func TestSessionStopEndsBusyLoopAndRefusesSecondRun(t *testing.T) {
 		done <- res
 	}()
 	waitBusy(t, &s, "")
-	if _, err := s.run("", "print(1)", nil, func(Batch) {}); !errors.Is(err, errBusy) {
+	if _, err := s.run("", "print(1)", nil, func([]byte) {}); !errors.Is(err, errBusy) {
 		t.Fatalf("second run: got %v, want errBusy", err)
 	}
 	start := time.Now()
@@ -139,7 +141,7 @@ func TestSessionRunsKeysAtOnce(t *testing.T) {
 	}
 	for key, src := range srcs {
 		go func() {
-			data, err := s.run(key, src, nil, func(Batch) {})
+			data, err := s.run(key, src, nil, func([]byte) {})
 			var res luamod.Result
 			if err == nil {
 				err = json.Unmarshal(data, &res)
@@ -151,7 +153,7 @@ func TestSessionRunsKeysAtOnce(t *testing.T) {
 		}()
 	}
 	waitBusy(t, &s, "loop")
-	if _, err := s.run("loop", "print(1)", nil, func(Batch) {}); !errors.Is(err, errBusy) {
+	if _, err := s.run("loop", "print(1)", nil, func([]byte) {}); !errors.Is(err, errBusy) {
 		t.Fatalf("second run under a busy key: got %v, want errBusy", err)
 	}
 	if res := <-results["sleep"]; res.Status != luamod.StatusOK {

@@ -1,7 +1,8 @@
 // The messages between the page (runner.ts) and the engine's Web Worker
-// (worker.ts). Output, events and results cross as JSON strings made by the
-// Go bridge (wasm/bridge_js.go): the worker forwards them without parsing,
-// which keeps its thread free for the engine.
+// (worker.ts). Results cross as JSON strings made by the Go bridge
+// (wasm/bridge_js.go), forwarded without parsing; output and events cross
+// as batch objects that the worker decoded from the bridge's compact
+// encoding (batchcodec.ts).
 
 import type { RunResult, TraceEvent } from "./trace";
 
@@ -24,13 +25,13 @@ export interface RunOptions {
 
 export type Stream = "stdout" | "stderr";
 
-/** Text written to one stream (wasm.OutputChunk). */
+/** Text written to one stream. */
 export interface OutputChunk {
   stream: Stream;
   text: string;
 }
 
-/** What a run produced since the previous batch (wasm.Batch). */
+/** What a run produced since the previous batch. */
 export interface Batch {
   output?: OutputChunk[];
   events?: TraceEvent[];
@@ -53,8 +54,8 @@ export type FromWorker =
   /** The engine is ready; module can start the next worker without compiling. */
   | { type: "ready"; ms: number; module: WebAssembly.Module }
   | { type: "loadFailed"; message: string }
-  /** batch is the JSON of a Batch. */
-  | { type: "batch"; id: number; batch: string }
+  /** A batch as the worker decoded it (batchcodec.ts). */
+  | { type: "batch"; id: number; batch: Batch }
   /** result is the JSON of a RunResult. */
   | { type: "result"; id: number; result: string }
   /** The run could not start (bad options, engine not loaded). */

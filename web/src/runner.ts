@@ -231,7 +231,7 @@ export class Runner {
         break;
       case "batch": {
         const c = this.runs.get(m.id);
-        if (c) deliver(JSON.parse(m.batch) as Batch, c.handlers);
+        if (c) deliver(m.batch, c.handlers);
         break;
       }
       case "result":

@@ -5,6 +5,7 @@
 // every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
 import { crashReason, keepStderr } from "./crash";
+import { BatchDecoder } from "./batchcodec";
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
 /** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
@@ -20,7 +21,7 @@ declare class Go {
 
 /** The bridge that the Go program installs. */
 interface Luaplay {
-  run(source: string, options: string, onBatch: (batch: string) => void, key: number): Promise<string>;
+  run(source: string, options: string, onBatch: (batch: Uint8Array) => void, key: number): Promise<string>;
   cancel(key: number): boolean;
   chromeTrace(trace: string): Promise<string>;
 }
@@ -155,7 +156,8 @@ async function run(id: number, source: string, options: string, hang: boolean): 
   }
   running.add(id);
   try {
-    const result = await lp.run(source, options, (batch) => post({ type: "batch", id, batch }), id);
+    const batches = new BatchDecoder();
+    const result = await lp.run(source, options, (bytes) => post({ type: "batch", id, batch: batches.decode(bytes) }), id);
     post({ type: "result", id, result });
   } catch (err) {
     post({ type: "runFailed", id, message: message(err) });

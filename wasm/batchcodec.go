@@ -1,0 +1,135 @@
+package main
+
+import (
+	"encoding/binary"
+
+	"luaplay/luamod"
+)
+
+// The batch encoding: what the bridge hands to onBatch as a Uint8Array,
+// decoded once in the worker (web/src/batchcodec.ts mirrors this file).
+// JSON made every event cost a reflection walk and about 400 bytes; here
+// an event is a few bytes and the strings it repeats ("chan receive",
+// "chan 3") cross once per run.
+//
+// A batch is a sequence of records. Numbers are unsigned LEB128 varints
+// ("uv"); signed ones are zigzag-encoded first ("sv"). A string is uv n,
+// then
+//
+//	n = 0: uv length and the UTF-8 bytes; it joins the run's string table
+//	n = 1: uv length and the UTF-8 bytes, not kept
+//	n ≥ 2: entry n-2 of the run's string table
+//
+// The table belongs to one run: the encoder and decoder start it empty and
+// both append the n = 0 strings in the order they appear.
+//
+// Records start with a uv tag:
+//
+//	recOutput: uv flags (bit 0: stderr), uv length, the text's bytes
+//	recEvent:  string kind, sv t less the previous event's t (0 before
+//	           the first), uv g, uv mask, then for each bit of the mask
+//	           that is set, in this order: uv o, uv line, string reason,
+//	           string obj, string name, string group, string status,
+//	           string err, sv t less from.
+const (
+	recOutput = 1
+	recEvent  = 2
+)
+
+// Event fields present, bits of an event record's mask.
+const (
+	hasOther = 1 << iota
+	hasLine
+	hasReason
+	hasObject
+	hasName
+	hasGroup
+	hasStatus
+	hasErr
+	hasFrom
+)
+
+// Bounds of the string table: short strings repeat (kinds, reasons,
+// objects, names); long ones are mostly one-off messages.
+const (
+	maxTableString = 64
+	maxTableSize   = 1 << 14
+)
+
+// batchEncoder writes one run's batches. It keeps the string table and
+// the last event time between batches.
+type batchEncoder struct {
+	buf   []byte
+	table map[string]int
+	lastT int64
+}
+
+func newBatchEncoder() *batchEncoder {
+	return &batchEncoder{table: map[string]int{}}
+}
+
+// output appends a recOutput record.
+func (e *batchEncoder) output(stream, text string) {
+	var flags uint64
+	if stream == "stderr" {
+		flags = 1
+	}
+	e.uv(recOutput)
+	e.uv(flags)
+	e.bytes(text)
+}
+
+// event appends a recEvent record.
+func (e *batchEncoder) event(ev luamod.Event) {
+	e.uv(recEvent)
+	e.str(string(ev.Kind))
+	e.sv(ev.T - e.lastT)
+	e.lastT = ev.T
+	e.uv(uint64(ev.G))
+	var mask uint64
+	for bit, present := range [...]bool{
+		ev.Other != 0, ev.Line != 0, ev.Reason != "", ev.Object != "", ev.Name != "",
+		ev.Group != "", ev.Status != "", ev.Err != "", ev.From != 0,
+	} {
+		if present {
+			mask |= 1 << bit
+		}
+	}
+	e.uv(mask)
+	if mask&hasOther != 0 {
+		e.uv(uint64(ev.Other))
+	}
+	if mask&hasLine != 0 {
+		e.uv(uint64(ev.Line))
+	}
+	for i, s := range [...]string{string(ev.Reason), ev.Object, ev.Name, ev.Group, string(ev.Status), ev.Err} {
+		if mask&(hasReason<<i) != 0 {
+			e.str(s)
+		}
+	}
+	if mask&hasFrom != 0 {
+		e.sv(ev.T - ev.From)
+	}
+}
+
+func (e *batchEncoder) uv(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+func (e *batchEncoder) sv(v int64)  { e.buf = binary.AppendVarint(e.buf, v) }
+
+func (e *batchEncoder) bytes(s string) {
+	e.uv(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *batchEncoder) str(s string) {
+	if i, ok := e.table[s]; ok {
+		e.uv(uint64(i) + 2)
+		return
+	}
+	if len(s) <= maxTableString && len(e.table) < maxTableSize {
+		e.table[s] = len(e.table)
+		e.uv(0)
+	} else {
+		e.uv(1)
+	}
+	e.bytes(s)
+}

@@ -224,7 +224,7 @@ func (c *compat) taskOutcome(L *lua.LState, tg *G, r *taskRun) (ok bool, msg str
 func traceback(err error) string {
 	var apiErr *lua.ApiError
 	if errors.As(err, &apiErr) {
-		return apiErr.StackTrace
+		return hideConcat(apiErr.StackTrace)
 	}
 	return ""
 }

@@ -25,6 +25,7 @@ const (
 
 // guardLibs puts the engine's guarded builtins in place of gopher-lua's.
 func (s *sched) guardLibs() {
+	s.openLoaders()
 	s.guardStrings()
 	s.guardTables()
 }
@@ -119,19 +120,19 @@ func (s *sched) noteBigString(n int64) {
 	}
 }
 
-// guardedBuilder builds a string a script asked for, reserving its memory
-// as it grows: every 64 KiB, and before any larger piece is added.
+// guardedBuilder builds a string a script asked for, reserving the
+// memory of each of its buffer's growths before it happens.
 type guardedBuilder struct {
-	s          *sched
-	L          *lua.LState
-	b          strings.Builder
-	unreserved int
+	s *sched
+	L *lua.LState
+	b strings.Builder
 }
 
 func (g *guardedBuilder) add(text string) {
-	if g.unreserved += len(text); g.unreserved >= 64<<10 {
-		g.s.reserve(g.L, int64(g.unreserved))
-		g.unreserved = 0
+	if need := g.b.Len() + len(text); need > g.b.Cap() {
+		size := max(need, 2*g.b.Cap(), 64)
+		g.s.reserve(g.L, int64(size))
+		g.b.Grow(size - g.b.Len())
 	}
 	g.b.WriteString(text)
 }

@@ -51,7 +51,7 @@ func (s *sched) reportError(g *G, err error) {
 	ge := GoroutineError{G: g.id, Name: g.name, Message: msg, Line: errorLine(s.opts.ChunkName, msg)}
 	var apiErr *lua.ApiError
 	if errors.As(err, &apiErr) {
-		ge.Traceback = apiErr.StackTrace
+		ge.Traceback = hideConcat(apiErr.StackTrace)
 		if g.id != 1 {
 			// gopher-lua calls a thread's first function "main chunk".
 			ge.Traceback = strings.Replace(ge.Traceback, "in main chunk", "in the goroutine's function", 1)

@@ -2,7 +2,6 @@ package luamod
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
@@ -18,14 +17,6 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	}
 	s := newSched(opts, sink)
 	defer s.root.Close()
-	fn, err := s.root.Load(strings.NewReader(src), opts.ChunkName)
-	if err != nil {
-		msg := syntaxError(opts.ChunkName, src, err)
-		s.output("stderr", msg+"\n")
-		sink.Flush()
-		return Result{Status: StatusError, Error: msg, Line: errorLine(opts.ChunkName, msg)}
-	}
-	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
 	stopWatch := context.AfterFunc(ctx, func() {
 		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
 		select {
@@ -34,6 +25,13 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 		}
 	})
 	defer stopWatch()
+	fn, res := s.compileMain(src)
+	if fn == nil {
+		s.output("stderr", res.Error+"\n")
+		sink.Flush()
+		return res
+	}
+	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
 	s.handoff()
 	<-s.finished
 	return s.result

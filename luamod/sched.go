@@ -58,6 +58,7 @@ type sched struct {
 	luaResume  *lua.LFunction
 	pools      map[string]*pool
 	shown      map[lua.LValue]int // reference values tostring has named
+	concatFn   *lua.LFunction     // the .. operator of every chunk (concat.go)
 
 	result      Result
 	stats       Stats

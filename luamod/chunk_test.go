@@ -1,0 +1,89 @@
+package luamod
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNestingIsBoundedBeforeParsing feeds the parser and compiler what
+// made gopher-lua's recurse until the Go stack ran out.
+// Nesting is refused by a scan that stops at the first level too many, so
+// a million levels cost nothing; chains are refused after parsing, so
+// they are kept shorter to keep the test fast under GOOS=js.
+func TestNestingIsBoundedBeforeParsing(t *testing.T) {
+	for _, c := range []struct {
+		name, prefix, open, mid, close string
+		n                              int
+	}{
+		{"parens", "return ", "(", "1", ")", 1e6},
+		{"braces", "return ", "{", "", "}", 1e6},
+		{"brackets", "local t = {} return ", "t[", "1", " ]", 1e6},
+		{"blocks", "", "do ", "", " end", 1e6},
+		{"functions", "", "function f() ", "", " end", 1e6},
+		{"ifs", "", "if x then ", "", " end", 1e6},
+		{"concat chain", "local a = 'x' return a", " .. a", "", "", 1e6},
+		{"power chain", "return 2", " ^ 1", "", "", 1e6},
+		{"sum chain", "local a = 1 return a", " + a", "", "", 5000},
+		{"field chain", "local a = {} return a", ".b", "", "", 5000},
+		{"call chain", "local f return f", "()", "", "", 5000},
+		{"unary chain", "return ", "- ", "1", "", 5000},
+		{"not chain", "return ", "not ", "1", "", 5000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.prefix + strings.Repeat(c.open, c.n) + c.mid + strings.Repeat(c.close, c.n)
+			runBounded(t, bounded{c.name, src, Options{}, StatusError, `main\.lua:\d+: chunk has too many syntax levels`})
+			n := min(c.n, 1e4)
+			load := fmt.Sprintf("local f, err = loadstring(%q .. string.rep(%q, %d) .. %q .. string.rep(%q, %d))\nassert(not f)\nerror(err, 0)",
+				c.prefix, c.open, n, c.mid, c.close, n)
+			runBounded(t, bounded{c.name, load, Options{}, StatusError, `^<string>:\d+: chunk has too many syntax levels$`})
+		})
+	}
+}
+
+func TestNestingWithinLua51sBoundCompiles(t *testing.T) {
+	expectOutput(t, `
+local s = "return " .. string.rep("(", 150) .. "1" .. string.rep(")", 150)
+print(loadstring(s)())
+local t = "return " .. string.rep("{", 150) .. string.rep("}", 150)
+print(type(loadstring(t)()))
+-- strings, long strings and comments do not nest
+local q = "return '(((((' .. [[{{{{]] .. \"[[[\" -- (((( \n"
+print(loadstring(q)())
+local chain = "local a = 'x' return a" .. string.rep(" .. a", 150)
+print(#loadstring(chain)())
+print(load(function() local done done = true return nil end))
+`, "1\ntable\n((((("+"{{{{[[[\n151\nfunction: 0x000001\n")
+}
+
+func TestConcatenationStaysWithinTheMemoryLimit(t *testing.T) {
+	expectBounded(t, []bounded{
+		{"doubling", `local s = "x" while true do s = s .. s end`, Options{MaxMemory: 16 << 20}, StatusLimit, `memory \(16 MiB\)`},
+		{"in a chain", `local s = "x" while true do s = s .. "-" .. s .. "+" .. s end`, Options{MaxMemory: 16 << 20}, StatusLimit, `memory \(16 MiB\)`},
+		{"load pieces", `local s = string.rep("x", 1e5) load(function() return s end)`, Options{MaxMemory: 16 << 20}, StatusLimit, `memory \(16 MiB\)`},
+		{"loadstring of a huge chunk", `loadstring(string.rep("x = 1 ", 2e5))`, Options{WallTimeout: Millis(5 * time.Second)}, StatusLimit, `memory \(64 MiB\)`},
+		{"loadstring in a loop", `local src = "local a = 'x' return a" .. string.rep("..a", 1e5) while true do loadstring(src) end`,
+			Options{WallTimeout: Millis(300 * time.Millisecond)}, StatusLimit, `wall time`},
+	})
+}
+
+func TestConcatenationKeepsLuaSemantics(t *testing.T) {
+	expectOutput(t, `
+local function two() return "a", "b" end
+print("x" .. two(), two() .. "y", 1 .. 2, 1.5 .. "|" .. -0.25)
+local mt = {__concat = function(a, b)
+  return (type(a) == "table" and "T" or a) .. "+" .. (type(b) == "table" and "T" or b)
+end}
+local o = setmetatable({}, mt)
+print(o .. "s", "s" .. o, "a" .. "b" .. o .. "c" .. "d")
+print(pcall(function() return "a" .. nil end))
+local t = {} for i = 1, 120 do t[i] = "v" .. i end
+print(#(t[1] .. t[2] .. t[3] .. t[4] .. t[5] .. t[6] .. t[7] .. t[8] .. t[9] .. t[10] ..
+  t[11] .. t[12] .. t[13] .. t[14] .. t[15] .. t[16] .. t[17] .. t[18] .. t[19] .. t[20] ..
+  t[21] .. t[22] .. t[23] .. t[24] .. t[25] .. t[26] .. t[27] .. t[28] .. t[29] .. t[30] ..
+  t[31] .. t[32] .. t[33] .. t[34] .. t[35] .. t[36] .. t[37] .. t[38] .. t[39] .. t[40] ..
+  t[41] .. t[42] .. t[43] .. t[44] .. t[45] .. t[46] .. t[47] .. t[48] .. t[49] .. t[50] ..
+  t[51] .. t[52] .. t[53] .. t[54] .. t[55] .. t[56] .. t[57] .. t[58] .. t[59] .. t[60]))
+`, "xa\tay\t12\t1.5|-0.25\nT+s\ts+T\tabT+cd\nfalse\tmain.lua:9: cannot perform concat operation between string and nil\n171\n")
+}

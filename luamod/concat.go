@@ -1,0 +1,257 @@
+package luamod
+
+import (
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+	"github.com/yuin/gopher-lua/ast"
+)
+
+// The .. operator is the one allocation a script can double at every VM
+// instruction (s = s .. s reaches 64 GB in 36 instructions, long before
+// any check between instructions sees the heap). gopher-lua offers no
+// hook in its CONCAT instruction, so the engine rewrites each chain of ..
+// in a chunk's syntax tree into a call of concatL, which reserves the
+// result's size first. The function reaches the chunk as a local of an
+// enclosing function whose name no script can write.
+
+// concatName is the local that holds concatL in every chunk.
+const concatName = "(concat)"
+
+// maxConcatArgs bounds the operands of one call of concatL: a longer
+// chain is split, its right part concatenated first, as Lua does.
+const maxConcatArgs = 50
+
+// astGuard walks a chunk's syntax tree: it bounds its depth, which
+// gopher-lua's compiler recurses over, and rewrites concatenations.
+type astGuard struct {
+	depth int
+	line  int // of the node being walked, for the error
+}
+
+// maxASTDepth bounds the syntax tree's depth. Nesting is bounded by
+// checkNesting; this catches long left-associative chains (a+b+c+...,
+// a.b.c..., f()()()), each of which nests the tree one level deeper.
+const maxASTDepth = 4 * maxSyntaxLevels
+
+// errTooDeep is raised (panicked) by the walk when maxASTDepth is passed.
+type errTooDeep struct{ line int }
+
+func (g *astGuard) enter(n ast.PositionHolder) {
+	g.depth++
+	if n.Line() > 0 {
+		g.line = n.Line()
+	}
+	if g.depth > maxASTDepth {
+		panic(errTooDeep{g.line})
+	}
+}
+
+func (g *astGuard) stmts(list []ast.Stmt) {
+	for _, st := range list {
+		g.stmt(st)
+	}
+}
+
+func (g *astGuard) exprs(list []ast.Expr) {
+	for i, e := range list {
+		list[i] = g.expr(e)
+	}
+}
+
+func (g *astGuard) stmt(st ast.Stmt) {
+	g.enter(st)
+	defer func() { g.depth-- }()
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		g.exprs(st.Lhs)
+		g.exprs(st.Rhs)
+	case *ast.LocalAssignStmt:
+		g.exprs(st.Exprs)
+	case *ast.FuncCallStmt:
+		st.Expr = g.expr(st.Expr)
+	case *ast.DoBlockStmt:
+		g.stmts(st.Stmts)
+	case *ast.WhileStmt:
+		st.Condition = g.expr(st.Condition)
+		g.stmts(st.Stmts)
+	case *ast.RepeatStmt:
+		g.stmts(st.Stmts)
+		st.Condition = g.expr(st.Condition)
+	case *ast.IfStmt:
+		st.Condition = g.expr(st.Condition)
+		g.stmts(st.Then)
+		g.stmts(st.Else)
+	case *ast.NumberForStmt:
+		st.Init, st.Limit = g.expr(st.Init), g.expr(st.Limit)
+		if st.Step != nil {
+			st.Step = g.expr(st.Step)
+		}
+		g.stmts(st.Stmts)
+	case *ast.GenericForStmt:
+		g.exprs(st.Exprs)
+		g.stmts(st.Stmts)
+	case *ast.FuncDefStmt:
+		st.Name.Func = g.expr(st.Name.Func)
+		if st.Name.Receiver != nil {
+			st.Name.Receiver = g.expr(st.Name.Receiver)
+		}
+		g.expr(st.Func)
+	case *ast.ReturnStmt:
+		g.exprs(st.Exprs)
+	}
+}
+
+// expr walks e and returns it, or the call that replaces it.
+func (g *astGuard) expr(e ast.Expr) ast.Expr {
+	g.enter(e)
+	defer func() { g.depth-- }()
+	switch e := e.(type) {
+	case *ast.AttrGetExpr:
+		e.Object, e.Key = g.expr(e.Object), g.expr(e.Key)
+	case *ast.TableExpr:
+		for _, f := range e.Fields {
+			if f.Key != nil {
+				f.Key = g.expr(f.Key)
+			}
+			f.Value = g.expr(f.Value)
+		}
+	case *ast.FuncCallExpr:
+		if e.Func != nil {
+			e.Func = g.expr(e.Func)
+		}
+		if e.Receiver != nil {
+			e.Receiver = g.expr(e.Receiver)
+		}
+		g.exprs(e.Args)
+	case *ast.LogicalOpExpr:
+		e.Lhs, e.Rhs = g.expr(e.Lhs), g.expr(e.Rhs)
+	case *ast.RelationalOpExpr:
+		e.Lhs, e.Rhs = g.expr(e.Lhs), g.expr(e.Rhs)
+	case *ast.ArithmeticOpExpr:
+		e.Lhs, e.Rhs = g.expr(e.Lhs), g.expr(e.Rhs)
+	case *ast.UnaryMinusOpExpr:
+		e.Expr = g.expr(e.Expr)
+	case *ast.UnaryNotOpExpr:
+		e.Expr = g.expr(e.Expr)
+	case *ast.UnaryLenOpExpr:
+		e.Expr = g.expr(e.Expr)
+	case *ast.FunctionExpr:
+		g.stmts(e.Stmts)
+	case *ast.StringConcatOpExpr:
+		return g.concat(e)
+	}
+	return e
+}
+
+// concat rewrites the chain a .. b .. c (right-nested in the tree) into
+// (concat)(a, b, c), its operands walked too.
+func (g *astGuard) concat(e *ast.StringConcatOpExpr) ast.Expr {
+	var operands []ast.Expr
+	var cur ast.Expr = e
+	for {
+		c, ok := cur.(*ast.StringConcatOpExpr)
+		if !ok {
+			break
+		}
+		operands = append(operands, g.expr(c.Lhs))
+		cur = c.Rhs
+	}
+	operands = append(operands, g.expr(cur))
+	for _, op := range operands {
+		single(op)
+	}
+	return concatCall(operands, e.Line())
+}
+
+// single makes a call or ... give exactly one value, as an operand of an
+// operator does; as the last argument of a call it would give them all.
+func single(e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.FuncCallExpr:
+		e.AdjustRet = true
+	case *ast.Comma3Expr:
+		e.AdjustRet = true
+	}
+}
+
+// concatCall is the call that concatenates operands, split so that no
+// call has more than maxConcatArgs of them.
+func concatCall(operands []ast.Expr, line int) ast.Expr {
+	if len(operands) > maxConcatArgs {
+		rest := concatCall(operands[maxConcatArgs-1:], line)
+		operands = append(operands[:maxConcatArgs-1:maxConcatArgs-1], rest)
+	}
+	fn := &ast.IdentExpr{Value: concatName}
+	fn.SetLine(line)
+	call := &ast.FuncCallExpr{Func: fn, Args: operands, AdjustRet: true}
+	call.SetLine(line)
+	call.SetLastLine(line)
+	return call
+}
+
+// concatL is the .. operator (see astGuard.concat): the operands are on
+// the stack. Strings and numbers are joined after their size is reserved;
+// other operands go through __concat from the right, as the VM does.
+func (s *sched) concatL(L *lua.LState) int {
+	n := L.GetTop()
+	size := 0
+	for i := 1; i <= n; i++ {
+		switch v := L.Get(i).(type) {
+		case lua.LString:
+			size += len(v)
+		case lua.LNumber:
+			size += 24
+		default:
+			L.Push(s.concatMeta(L, n))
+			return 1
+		}
+	}
+	s.reserve(L, int64(size))
+	var b strings.Builder
+	b.Grow(size)
+	for i := 1; i <= n; i++ {
+		b.WriteString(lua.LVAsString(L.Get(i)))
+	}
+	L.Push(lua.LString(b.String()))
+	return 1
+}
+
+// concatMeta concatenates the n operands on the stack from the right:
+// runs of strings and numbers are joined, any other pair goes through the
+// __concat metamethod of its left operand, else of its right one.
+func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
+	rhs := L.Get(n)
+	for i := n - 1; i >= 1; i-- {
+		lhs := L.Get(i)
+		if isConcatOperand(lhs) && isConcatOperand(rhs) {
+			s.reserve(L, int64(len(lua.LVAsString(lhs))+len(lua.LVAsString(rhs))))
+			rhs = lua.LString(lua.LVAsString(lhs) + lua.LVAsString(rhs))
+			continue
+		}
+		mm := L.GetMetaField(lhs, "__concat")
+		if mm == lua.LNil {
+			mm = L.GetMetaField(rhs, "__concat")
+		}
+		if mm == lua.LNil {
+			L.RaiseError("cannot perform concat operation between %s and %s", lhs.Type().String(), rhs.Type().String())
+		}
+		L.Push(mm)
+		L.Push(lhs)
+		L.Push(rhs)
+		L.Call(2, 1)
+		rhs = L.Get(-1)
+		L.Pop(1)
+	}
+	return rhs
+}
+
+func isConcatOperand(v lua.LValue) bool {
+	return v.Type() == lua.LTString || v.Type() == lua.LTNumber
+}
+
+// hideConcat drops concatL's frame from a traceback: in Lua the .. that
+// failed is an instruction of the function below it, not a call.
+func hideConcat(traceback string) string {
+	return strings.ReplaceAll(traceback, "\n\t[G]: in function "+concatName, "")
+}

@@ -4,8 +4,8 @@
 
 import type { TraceEvent } from "../src/trace";
 
-/** rng is a small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
+/** rng is a small seeded generator (mulberry32); the share-link fuzz test uses it too. */
+export function rng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -33,7 +33,7 @@ export function crashNote(crash: EngineCrash): string {
     "Your code, the output and the timeline so far are kept: press Run to try again.";
 }
 
-/** GoStderr is the part of Go's JavaScript glue (wasm_exec.js) that the
+/** GoFS is the part of Go's JavaScript glue (wasm_exec.js) that the
  * runtime writes through: globalThis.fs.writeSync(fd, bytes). */
 interface GoFS {
   writeSync(fd: number, buf: Uint8Array): number;

@@ -6,18 +6,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync } from "node:zlib";
+import { rng } from "../bench/gen";
 import { defaultOptions, parseOptions } from "../src/options";
 import { decodeShare, encodeShare, MAX_LINK_CHARS, MAX_SHARED_BYTES, SHARE_PREFIX, ShareError } from "../src/share";
-
-/** rng is a small seeded generator (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const ODD = "#.%=+/ \n\u0000é✓🚀<>\"'\\{}[]";

@@ -110,11 +110,14 @@ test("Open in playground carries the edited code, hidden set-up included", async
   await expect(tab.getByLabel("Lua source")).toContainText("local function fetch");
 });
 
-test("data-selector picks the examples; without JavaScript the code stays readable", async ({ page, browser }) => {
+test("data-selector picks the examples, data-timeout limits a run; without JavaScript the code stays readable", async ({ page, browser }) => {
   await openSample(page, "/custom-selector.html");
-  await expect(page.getByRole("region")).toHaveCount(1);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.getByRole("log")).toHaveText("picked by data-selector\n");
+  await expect(page.getByRole("region")).toHaveCount(2);
+  const [picked, limited] = [example(page, "Example 1 (Lua)"), example(page, "Example 2 (Lua)")];
+  await picked.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(picked.getByRole("log")).toHaveText("picked by data-selector\n");
+  await limited.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(limited.getByRole("status")).toContainText("wall time", { timeout: 5000 });
   await expect(page.locator("pre.lua-goroutine")).toBeVisible();
 
   const noJS = await browser.newContext({ javaScriptEnabled: false });

@@ -32,7 +32,7 @@ func build(entries []string, dir string, platform api.Platform, format api.Forma
 		Format:       format,
 		Target:       api.ES2022,
 		Sourcemap:    api.SourceMapInline,
-		External:     []string{"playwright", "playwright-core", "@playwright/test"},
+		External:     []string{"playwright", "playwright-core", "@playwright/test", "wasmoon", "fengari"},
 		LogLevel:     api.LogLevelWarning,
 		Write:        true,
 	})

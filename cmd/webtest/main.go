@@ -19,10 +19,11 @@ import (
 
 func main() {
 	bench := flag.Bool("bench", false, "run web/bench/*.bench.ts instead of the tests")
+	only := flag.String("only", "", "run only the files whose name starts with this")
 	flag.Parse()
-	pattern, args := "web/test/*.test.ts", []string{"--test"}
+	pattern, args := "web/test/"+*only+"*.test.ts", []string{"--test"}
 	if *bench {
-		pattern, args = "web/bench/*.bench.ts", nil
+		pattern, args = "web/bench/"+*only+"*.bench.ts", nil
 	}
 	os.Exit(run(pattern, args))
 }

@@ -37,18 +37,27 @@ test_go() {
   PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 600 go test -count=1 ./luamod/... ./wasm/... ./docsite/...
 }
 
-# bench runs the engine benchmarks natively and under GOOS=js; ratios are
-# against plain gopher-lua in the same process (BenchmarkFibPlain).
+# bench measures the engine against plain Go and plain gopher-lua (natively
+# and under GOOS=js), the page's wasm build through its bridge against
+# wasmoon and fengari, and the page and timeline in Chromium, then writes
+# bench/RESULTS.md. Every comparison alternates its runs in one process.
+# LP_BENCH_QUICK=1 makes every size small, to check that the suite runs.
 bench() {
-  echo "== engine, native"
-  go test -run '^$' -bench . -benchmem -count 1 ./luamod/
-  echo "== engine, GOOS=js (wasm under node)"
-  PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 900 \
-    go test -run '^$' -bench 'Fib|SpawnAwait|Parked' -benchmem -count 1 ./luamod/
-  echo "== timeline: 120k events, 10k lanes (node and headless Chromium)"
   npm_deps
   browser_deps
-  go run ./cmd/webtest -bench
+  local out=.build/bench quick=()
+  [ "${LP_BENCH_QUICK:-}" = 1 ] && quick=(-quick)
+  rm -rf "$out" && mkdir -p "$out"
+  echo "== engine, native"
+  go run ./cmd/luabench "${quick[@]}" >"$out/native.jsonl"
+  echo "== engine, GOOS=js (wasm under node)"
+  PATH="$WASM_EXEC_DIR:$PATH" GOOS=js GOARCH=wasm timeout 3600 \
+    go run ./cmd/luabench "${quick[@]}" >"$out/wasm.jsonl"
+  echo "== the site"
+  build
+  echo "== the page's wasm through its bridge, peers, the timeline (node and Chromium)"
+  go run ./cmd/webtest -bench | tee "$out/web.log"
+  go run ./cmd/benchreport -in "$out" -dist dist -out bench/RESULTS.md
 }
 
 # build writes the site into dist/ and prints each asset's size.

@@ -77,3 +77,9 @@ export function emit(r: Result): void {
   const base = r.baseMedian !== undefined ? `  ${r.baseline} ${r.baseMedian.toFixed(3)}` : "";
   console.error(`${r.env.padEnd(8)} ${r.name.padEnd(22)} n=${String(r.n).padEnd(7)} ${r.subject} ${r.median.toFixed(3)} ${r.unit} [${r.min.toFixed(3)}–${r.max.toFixed(3)}]${base}${ratio}`);
 }
+
+/** fromSamples summarises values measured elsewhere, one per run. */
+export function fromSamples(head: Head, xs: number[]): Result {
+  const [median, min, max] = summary(xs);
+  return { ...head, runs: xs.length, median, min, max };
+}

@@ -1,0 +1,43 @@
+// Command benchreport writes bench/RESULTS.md from what ./build.sh bench
+// measured: the Result lines (JSON, one per line) that cmd/luabench and
+// web/bench/*.bench.ts printed into the files of -in, the machine and the
+// versions it ran with, and the page's download size from -dist.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+func main() {
+	in := flag.String("in", ".build/bench", "directory of the benchmarks' output files")
+	dist := flag.String("dist", "dist", "the built site")
+	out := flag.String("out", "bench/RESULTS.md", "the report to write")
+	flag.Parse()
+	results, err := readResults(*in)
+	if err != nil {
+		fail(err)
+	}
+	sizes, err := downloadSizes(*dist)
+	if err != nil {
+		fail(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Benchmark results\n\nWritten by `./build.sh bench` on %s. Do not edit: run it again.\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	writeMachine(&b)
+	writeTargets(&b, results, sizes)
+	writeSizes(&b, sizes)
+	writeAll(&b, results)
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		fail(err)
+	}
+	fmt.Printf("wrote %s: %d results\n", *out, len(results))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "benchreport:", err)
+	os.Exit(1)
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Result is cmd/luabench's Result, as read back from its JSON line.
+type Result struct {
+	Env      string  `json:"env"`
+	Name     string  `json:"name"`
+	N        int     `json:"n"`
+	Unit     string  `json:"unit"`
+	Subject  string  `json:"subject"`
+	Baseline string  `json:"baseline"`
+	Runs     int     `json:"runs"`
+	Median   float64 `json:"median"`
+	Min      float64 `json:"min"`
+	Max      float64 `json:"max"`
+	BaseMed  float64 `json:"baseMedian"`
+	BaseMin  float64 `json:"baseMin"`
+	BaseMax  float64 `json:"baseMax"`
+	Ratio    float64 `json:"ratio"`
+	RatioMin float64 `json:"ratioMin"`
+	RatioMax float64 `json:"ratioMax"`
+	Target   string  `json:"target"`
+}
+
+// readResults reads every line of the files in dir that is a Result.
+func readResults(dir string) ([]Result, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var all []Result
+	for _, f := range files {
+		rs, err := readFile(f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rs...)
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("no results in %s", dir)
+	}
+	return all, nil
+}
+
+func readFile(name string) ([]Result, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rs []Result
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.HasPrefix(line, "{") {
+			continue
+		}
+		var r Result
+		if json.Unmarshal([]byte(line), &r) == nil && r.Name != "" && r.Runs > 0 {
+			rs = append(rs, r)
+		}
+	}
+	return rs, sc.Err()
+}
+
+// writeTargets is the table of every result that has a target.
+func writeTargets(b *strings.Builder, rs []Result, sizes sizeReport) {
+	b.WriteString("## Targets\n\nRatios are medians of per-pair ratios from runs alternating in one process; [min–max] over the runs.\n\n")
+	b.WriteString("| where | measure | n | value | baseline | ratio | target |\n|---|---|---|---|---|---|---|\n")
+	for _, r := range rs {
+		if r.Target == "" {
+			continue
+		}
+		fmt.Fprintf(b, "| %s | %s: %s | %d | %s | %s | %s | %s |\n", r.Env, r.Name, r.Subject, r.N, value(r), baseline(r), ratio(r), r.Target)
+	}
+	fmt.Fprintf(b, "| browser | page download (brotli) | | %s | wasmoon %s | %.2f× | ≤ 1.1 MiB |\n\n", kib(sizes.page), kib(sizes.wasmoon), float64(sizes.page)/float64(sizes.wasmoon))
+}
+
+// writeAll lists every result, grouped by where it ran.
+func writeAll(b *strings.Builder, rs []Result) {
+	b.WriteString("## All results\n")
+	env := ""
+	for _, r := range rs {
+		if r.Env != env {
+			env = r.Env
+			fmt.Fprintf(b, "\n### %s\n\n| measure | n | value | baseline | ratio |\n|---|---|---|---|---|\n", env)
+		}
+		fmt.Fprintf(b, "| %s: %s | %d | %s | %s | %s |\n", r.Name, r.Subject, r.N, value(r), baseline(r), ratio(r))
+	}
+}
+
+func value(r Result) string {
+	return fmt.Sprintf("%s %s [%s–%s] (%d runs)", num(r.Median), r.Unit, num(r.Min), num(r.Max), r.Runs)
+}
+
+func baseline(r Result) string {
+	if r.BaseMed == 0 {
+		return r.Baseline
+	}
+	return fmt.Sprintf("%s %s [%s–%s]", r.Baseline, num(r.BaseMed), num(r.BaseMin), num(r.BaseMax))
+}
+
+func ratio(r Result) string {
+	if r.Ratio == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f× [%.2f–%.2f]", r.Ratio, r.RatioMin, r.RatioMax)
+}
+
+// num writes x with three significant digits.
+func num(x float64) string {
+	switch {
+	case x >= 100 || x <= -100:
+		return fmt.Sprintf("%.0f", x)
+	case x >= 10 || x <= -10:
+		return fmt.Sprintf("%.1f", x)
+	}
+	return fmt.Sprintf("%.2f", x)
+}

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -31,6 +32,9 @@ func main() {
 	writeTargets(&b, results, sizes)
 	writeSizes(&b, sizes)
 	writeAll(&b, results)
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		fail(err)
+	}
 	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
 		fail(err)
 	}

@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -236,19 +237,25 @@ func (l *chromeLane) slices(traceEnd int64) []chromeEvent {
 	cuts := slices.Clone(l.cuts)
 	slices.Sort(cuts)
 	var out []chromeEvent
+	k := 0 // cuts[:k] are at or before the current state's start
 	for i, s := range l.segs {
 		stop := end
 		if i+1 < len(l.segs) {
 			stop = l.segs[i+1].start
 		}
 		from := s.start
-		for _, cut := range append(cuts, stop) {
-			if cut <= from || cut > stop {
-				continue
-			}
+		piece := func(to int64) {
 			out = append(out, chromeEvent{Name: s.name, Cat: "state", Ph: "X", Ts: float64(from),
-				Dur: float64(cut - from), Pid: 1, Tid: l.id, Cname: s.cname, Args: s.args})
-			from = cut
+				Dur: float64(to - from), Pid: 1, Tid: l.id, Cname: s.cname, Args: s.args})
+			from = to
+		}
+		for ; k < len(cuts) && cuts[k] <= stop; k++ {
+			if cuts[k] > from {
+				piece(cuts[k])
+			}
+		}
+		if stop > from {
+			piece(stop)
 		}
 	}
 	return out
@@ -282,16 +289,21 @@ func (c *chromeConv) bind(lanes map[int][]chromeEvent) {
 // encode writes the JSON object: metadata, then each lane's slices in
 // creation order, then instants and flows in trace order, one event a line.
 func (c *chromeConv) encode(tr Trace) ([]byte, error) {
-	events := []chromeEvent{{Name: "process_name", Ph: "M", Pid: 1,
-		Args: map[string]any{"name": "luaplay run (" + tr.Clock + " clock)"}}}
+	lanes := map[int][]chromeEvent{}
+	size := 1 + 2*len(c.order) + len(c.instants) + 2*len(c.flows)
+	for _, l := range c.order {
+		lanes[l.id] = l.slices(c.last)
+		size += len(lanes[l.id])
+	}
+	events := make([]chromeEvent, 0, size)
+	events = append(events, chromeEvent{Name: "process_name", Ph: "M", Pid: 1,
+		Args: map[string]any{"name": "luaplay run (" + tr.Clock + " clock)"}})
 	for _, l := range c.order {
 		events = append(events,
 			chromeEvent{Name: "thread_name", Ph: "M", Pid: 1, Tid: l.id, Args: map[string]any{"name": l.threadName()}},
 			chromeEvent{Name: "thread_sort_index", Ph: "M", Pid: 1, Tid: l.id, Args: map[string]any{"sort_index": l.order}})
 	}
-	lanes := map[int][]chromeEvent{}
 	for _, l := range c.order {
-		lanes[l.id] = l.slices(c.last)
 		events = append(events, lanes[l.id]...)
 	}
 	events = append(events, c.instants...)
@@ -301,22 +313,23 @@ func (c *chromeConv) encode(tr Trace) ([]byte, error) {
 			chromeEvent{Name: f.name, Cat: "flow", Ph: "s", Ts: f.fromTs, Pid: 1, Tid: f.fromG, ID: i + 1},
 			chromeEvent{Name: f.name, Cat: "flow", Ph: "f", BP: "e", Ts: f.toTs, Pid: 1, Tid: f.toG, ID: i + 1})
 	}
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(100 * len(events))
 	b.WriteString(`{"displayTimeUnit":"ms","otherData":{"clock":`)
 	clock, _ := json.Marshal(tr.Clock)
 	b.Write(clock)
 	fmt.Fprintf(&b, `,"version":%d},"traceEvents":[`, tr.Version)
+	enc := json.NewEncoder(&b) // as json.Marshal, with a newline after each event
 	for i, e := range events {
-		line, err := json.Marshal(e)
-		if err != nil {
-			return nil, err
-		}
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n")
-		b.Write(line)
+		if err := enc.Encode(e); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
 	}
 	b.WriteString("\n]}\n")
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }

@@ -3,6 +3,7 @@ package luamod
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -60,7 +61,9 @@ func (m *logModule) logTable(L *lua.LState) int {
 	if title != "" {
 		title += ": "
 	}
-	m.s.output("stdout", "[TABLE] "+title+renderTable(L, t, 0, map[*lua.LTable]bool{})+"\n")
+	r := &tableRenderer{s: m.s, L: L, budget: m.s.opts.MaxOutputBytes - m.s.outSize, path: map[*lua.LTable]bool{}}
+	r.table(t, 0)
+	m.s.output("stdout", "[TABLE] "+title+r.b.String()+"\n")
 	return 0
 }
 
@@ -76,27 +79,39 @@ func (m *logModule) joinValues(L *lua.LState, i int, sep string) string {
 // maxTableDepth bounds how deep log.table renders nested tables.
 const maxTableDepth = 8
 
-// renderTable writes t as a Lua-like constructor: the values at 1, 2, ...
-// up to the first nil, in order and without keys, then the other keys
-// sorted (numbers, then strings, then the rest by type). A table met again
-// on the path shows as <cycle>, one nested deeper than maxTableDepth as
+// tableRenderer writes log.table's line. Shared subtables are written
+// wherever they appear, so a line can be exponential in the table's size
+// (twelve keys on eight levels: 12^8 paths); the renderer stops once it
+// has more than the run's output room, and the output limit ends the run.
+type tableRenderer struct {
+	s      *sched
+	L      *lua.LState
+	b      strings.Builder
+	budget int
+	path   map[*lua.LTable]bool // the tables being written, for cycles
+}
+
+// table writes t as a Lua-like constructor: the values at 1, 2, ... up to
+// the first nil, in order and without keys, then the other keys sorted
+// (numbers, then strings, then the rest by type). A table met again on
+// the path shows as <cycle>, one nested deeper than maxTableDepth as
 // {...}.
-func renderTable(L *lua.LState, t *lua.LTable, depth int, path map[*lua.LTable]bool) string {
-	if path[t] {
-		return "<cycle>"
+func (r *tableRenderer) table(t *lua.LTable, depth int) {
+	switch {
+	case r.b.Len() > r.budget:
+		return
+	case r.path[t]:
+		r.b.WriteString("<cycle>")
+		return
+	case depth >= maxTableDepth:
+		r.b.WriteString("{...}")
+		return
 	}
-	if depth >= maxTableDepth {
-		return "{...}"
-	}
-	path[t] = true
-	defer delete(path, t)
+	r.path[t] = true
+	defer delete(r.path, t)
 	n := 0
 	for t.RawGetInt(n+1) != lua.LNil {
 		n++
-	}
-	var items []string
-	for i := 1; i <= n; i++ {
-		items = append(items, renderValue(L, t.RawGetInt(i), depth, path))
 	}
 	var keys []lua.LValue
 	eachPair(t, func(k, _ lua.LValue) {
@@ -105,23 +120,42 @@ func renderTable(L *lua.LState, t *lua.LTable, depth int, path map[*lua.LTable]b
 		}
 		keys = append(keys, k)
 	})
+	r.s.charge(r.L, int64(n+len(keys)))
 	sort.SliceStable(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
-	for _, k := range keys {
-		items = append(items, renderKey(k)+"="+renderValue(L, t.RawGet(k), depth, path))
+	r.b.WriteByte('{')
+	for i := 1; i <= n && r.b.Len() <= r.budget; i++ {
+		if i > 1 {
+			r.b.WriteString(", ")
+		}
+		r.value(t.RawGetInt(i), depth)
 	}
-	return "{" + strings.Join(items, ", ") + "}"
+	for i, k := range keys {
+		if r.b.Len() > r.budget {
+			return
+		}
+		if i > 0 || n > 0 {
+			r.b.WriteString(", ")
+		}
+		r.b.WriteString(renderKey(k) + "=")
+		r.value(t.RawGet(k), depth)
+	}
+	r.b.WriteByte('}')
 }
 
-func renderValue(L *lua.LState, v lua.LValue, depth int, path map[*lua.LTable]bool) string {
+func (r *tableRenderer) value(v lua.LValue, depth int) {
 	switch x := v.(type) {
 	case *lua.LTable:
-		return renderTable(L, x, depth+1, path)
+		r.table(x, depth+1)
 	case lua.LString:
-		return fmt.Sprintf("%q", string(x))
+		if room := r.budget - r.b.Len() + 1; len(x) > room {
+			x = x[:max(room, 0)] // the line goes past the output room anyway
+		}
+		r.b.WriteString(strconv.Quote(string(x)))
 	case *lua.LFunction, *lua.LUserData, *lua.LState:
-		return typeNameOf(v)
+		r.b.WriteString(typeNameOf(v))
+	default:
+		r.b.WriteString(r.L.ToStringMeta(v).String())
 	}
-	return L.ToStringMeta(v).String()
 }
 
 func renderKey(k lua.LValue) string {

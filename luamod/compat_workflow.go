@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"container/heap"
 	"fmt"
 	"slices"
 	"strings"
@@ -158,8 +159,8 @@ type orderError struct {
 }
 
 // orderTasks sorts tasks so that each comes after the tasks it depends on,
-// otherwise keeping their order (Kahn's algorithm, always taking the
-// earliest ready task).
+// otherwise keeping their order: Kahn's algorithm, always taking the
+// earliest ready task from a heap, O((n + dependencies) log n).
 func orderTasks(tasks []*slothTask) ([]*slothTask, *orderError) {
 	index := map[string]int{}
 	for i, t := range tasks {
@@ -168,30 +169,54 @@ func orderTasks(tasks []*slothTask) ([]*slothTask, *orderError) {
 		}
 		index[t.name] = i
 	}
-	for _, t := range tasks {
+	waiting := make([]int, len(tasks))      // dependencies not done yet
+	dependents := make([][]int, len(tasks)) // who waits on each task
+	for i, t := range tasks {
 		for _, d := range t.dependsOn {
-			if _, ok := index[d]; !ok {
+			j, ok := index[d]
+			if !ok {
 				return nil, &orderError{t, fmt.Sprintf("task %q depends on unknown task %q", t.name, d)}
 			}
+			waiting[i]++
+			dependents[j] = append(dependents[j], i)
+		}
+	}
+	ready := &intHeap{}
+	for i := range tasks {
+		if waiting[i] == 0 {
+			heap.Push(ready, i)
 		}
 	}
 	done := make([]bool, len(tasks))
-	var out []*slothTask
-	for len(out) < len(tasks) {
-		next := -1
-		for i, t := range tasks {
-			if !done[i] && slices.IndexFunc(t.dependsOn, func(d string) bool { return !done[index[d]] }) < 0 {
-				next = i
-				break
+	out := make([]*slothTask, 0, len(tasks))
+	for ready.Len() > 0 {
+		i := heap.Pop(ready).(int)
+		done[i] = true
+		out = append(out, tasks[i])
+		for _, k := range dependents[i] {
+			if waiting[k]--; waiting[k] == 0 {
+				heap.Push(ready, k)
 			}
 		}
-		if next < 0 {
-			return nil, cycleError(tasks, index, done)
-		}
-		done[next] = true
-		out = append(out, tasks[next])
+	}
+	if len(out) < len(tasks) {
+		return nil, cycleError(tasks, index, done)
 	}
 	return out, nil
+}
+
+// intHeap is a min-heap of task indexes.
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // cycleError names one dependency cycle among the tasks not yet done:

@@ -83,7 +83,7 @@ func (s *sched) performCase(c selCase) (item, bool) {
 func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item, bool, error) {
 	me := s.cur
 	sel := &selection{}
-	var objs []string
+	objs := objectList{}
 	now := s.now()
 	for i, c := range cases {
 		if c.isDefault {
@@ -96,15 +96,13 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 		} else {
 			c.ch.recvq.push(w)
 		}
-		if !slices.Contains(objs, c.ch.obj) {
-			objs = append(objs, c.ch.obj)
-		}
+		objs.add(c.ch)
 	}
 	var t *timer
 	if timeout > 0 {
 		t = s.addTimer(s.after(timeout), func() { s.ready(me, 0) })
 	}
-	err := s.park(wait{Reason: ReasonSelect, Object: strings.Join(objs, ", "), Line: line})
+	err := s.park(wait{Reason: ReasonSelect, Object: objs.String(), Line: line})
 	s.stopTimer(t)
 	w := sel.fired
 	if w == nil {
@@ -119,6 +117,38 @@ func (s *sched) blockSelect(cases []selCase, timeout int64, line int) (int, item
 		s.received(w.ch, it)
 	}
 	return w.idx, it, w.ok, err
+}
+
+// objectList names the channels a select waits on: the first few, then
+// how many more there are, so a select over 50,000 channels stays linear
+// and its trace event short.
+type objectList struct {
+	names []string
+	more  map[*channel]bool // distinct channels past the named ones
+}
+
+// maxObjectNames is how many channels a select's wait names.
+const maxObjectNames = 8
+
+func (l *objectList) add(ch *channel) {
+	switch {
+	case slices.Contains(l.names, ch.obj):
+	case len(l.names) < maxObjectNames:
+		l.names = append(l.names, ch.obj)
+	default:
+		if l.more == nil {
+			l.more = map[*channel]bool{}
+		}
+		l.more[ch] = true
+	}
+}
+
+func (l *objectList) String() string {
+	text := strings.Join(l.names, ", ")
+	if len(l.more) > 0 {
+		text += fmt.Sprintf(", and %d more", len(l.more))
+	}
+	return text
 }
 
 // parseCases reads the case list at argument n, raising an argument error

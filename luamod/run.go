@@ -31,6 +31,7 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 		sink.Flush()
 		return res
 	}
+	s.free = append(s.free, s.mainThread())
 	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
 	s.handoff()
 	<-s.finished

@@ -137,9 +137,9 @@ func heapNow() uint64 {
 // discard is a Sink that drops everything.
 type discard struct{}
 
-func (discard) Output(string, string) {}
-func (discard) Event(Event)           {}
-func (discard) Flush()                {}
+func (discard) Output(OutputChunk) {}
+func (discard) Event(Event)        {}
+func (discard) Flush()             {}
 
 var _ = strings.Repeat
 

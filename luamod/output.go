@@ -28,7 +28,11 @@ func (s *sched) write(stream, text string) {
 	}
 	s.outSize += len(text)
 	s.midLine = text[len(text)-1] != '\n'
-	s.sink.Output(stream, text)
+	c := OutputChunk{Stream: stream, Text: text, T: s.now()}
+	if s.cur != nil {
+		c.G = s.cur.id
+	}
+	s.sink.Output(c)
 }
 
 // finalReport writes, past the output limit if need be, what stopped the

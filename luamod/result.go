@@ -72,11 +72,21 @@ type Stats struct {
 	Output     int     `json:"output"` // bytes
 }
 
+// OutputChunk is text a run wrote to one stream, with the goroutine that
+// wrote it and the run-clock time, so a page can tie each line of output to
+// its place on the timeline.
+type OutputChunk struct {
+	Stream string `json:"stream"` // "stdout" or "stderr"
+	Text   string `json:"text"`
+	G      int    `json:"g,omitempty"` // the writing goroutine; 0 for the run's own reports once none runs
+	T      int64  `json:"t"`           // run clock, microseconds
+}
+
 // Sink receives what a run produces while it goes on. Its methods are called
 // by the goroutine that holds the run token, one at a time; they must not
 // block for long and must not call back into the run.
 type Sink interface {
-	Output(stream, text string) // stream is "stdout" or "stderr"
+	Output(c OutputChunk)
 	Event(e Event)
 	Flush() // the run goes idle or ends: deliver what is buffered
 }

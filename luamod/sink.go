@@ -12,18 +12,20 @@ type Recorder struct {
 	Stdout strings.Builder
 	Stderr strings.Builder
 	All    strings.Builder // both streams, interleaved as written
+	Chunks []OutputChunk   // every write, with its goroutine and time
 	Trace  []Event
 }
 
-func (r *Recorder) Output(stream, text string) {
+func (r *Recorder) Output(c OutputChunk) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if stream == "stderr" {
-		r.Stderr.WriteString(text)
+	if c.Stream == "stderr" {
+		r.Stderr.WriteString(c.Text)
 	} else {
-		r.Stdout.WriteString(text)
+		r.Stdout.WriteString(c.Text)
 	}
-	r.All.WriteString(text)
+	r.All.WriteString(c.Text)
+	r.Chunks = append(r.Chunks, c)
 }
 
 func (r *Recorder) Event(e Event) {

@@ -36,10 +36,13 @@ type batcher struct {
 	interval time.Duration
 }
 
-// pendingOutput is text written to one stream since the last batch;
-// consecutive writes to the same stream are merged.
+// pendingOutput is text written to one stream since the last batch by one
+// goroutine at one instant; consecutive writes of that writer at that
+// instant are merged, so each chunk keeps its place on the timeline.
 type pendingOutput struct {
 	stream string
+	g      int
+	t      int64
 	text   strings.Builder
 }
 
@@ -47,16 +50,19 @@ func newBatcher(deliver func([]byte)) *batcher {
 	return &batcher{enc: newBatchEncoder(), deliver: deliver, last: time.Now(), maxItems: batchItems, interval: batchInterval}
 }
 
-// Output buffers text, merging it with the previous chunk of the same stream.
-func (b *batcher) Output(stream, text string) {
+// Output buffers a chunk, merging it with the previous one when only the
+// text differs.
+func (b *batcher) Output(c luamod.OutputChunk) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if n := len(b.output); n > 0 && b.output[n-1].stream == stream {
-		b.output[n-1].text.WriteString(text)
-		return
+	if n := len(b.output); n > 0 {
+		if last := &b.output[n-1]; last.stream == c.Stream && last.g == c.G && last.t == c.T {
+			last.text.WriteString(c.Text)
+			return
+		}
 	}
-	b.output = append(b.output, pendingOutput{stream: stream})
-	b.output[len(b.output)-1].text.WriteString(text)
+	b.output = append(b.output, pendingOutput{stream: c.Stream, g: c.G, t: c.T})
+	b.output[len(b.output)-1].text.WriteString(c.Text)
 	b.count()
 }
 
@@ -96,7 +102,8 @@ func (b *batcher) tick() {
 func (b *batcher) flushLocked() {
 	b.last = time.Now()
 	for i := range b.output {
-		b.enc.output(b.output[i].stream, b.output[i].text.String())
+		o := &b.output[i]
+		b.enc.output(luamod.OutputChunk{Stream: o.stream, Text: o.text.String(), G: o.g, T: o.t})
 	}
 	clear(b.output)
 	b.output, b.items = b.output[:0], 0

@@ -17,17 +17,24 @@ func collect(maxItems int) (*batcher, *[]Batch) {
 	return b, &c.batches
 }
 
-func TestBatcherMergesOutputOfOneStream(t *testing.T) {
+// out is a chunk of output from goroutine g at time t.
+func out(stream, text string, g int, t int64) luamod.OutputChunk {
+	return luamod.OutputChunk{Stream: stream, Text: text, G: g, T: t}
+}
+
+func TestBatcherMergesOutputOfOneWriter(t *testing.T) {
 	b, got := collect(100)
-	b.Output("stdout", "a")
-	b.Output("stdout", "b")
-	b.Output("stderr", "c")
+	b.Output(out("stdout", "a", 1, 5))
+	b.Output(out("stdout", "b", 1, 5))
+	b.Output(out("stderr", "c", 1, 5))
 	b.Event(luamod.Event{Kind: luamod.KindMark, G: 1})
-	b.Output("stderr", "d")
+	b.Output(out("stderr", "d", 1, 5))
+	b.Output(out("stderr", "e", 2, 5)) // another goroutine
+	b.Output(out("stderr", "f", 2, 9)) // later
 	b.Flush()
 	b.Flush() // nothing pending: no empty batch
 	want := []Batch{{
-		Output: []OutputChunk{{"stdout", "ab"}, {"stderr", "cd"}},
+		Output: []luamod.OutputChunk{out("stdout", "ab", 1, 5), out("stderr", "cd", 1, 5), out("stderr", "e", 2, 5), out("stderr", "f", 2, 9)},
 		Events: []luamod.Event{{Kind: luamod.KindMark, G: 1}},
 	}}
 	if !reflect.DeepEqual(*got, want) {
@@ -51,7 +58,7 @@ func TestBatcherFlushesAtItemLimit(t *testing.T) {
 
 func TestBatcherTickDeliversAfterInterval(t *testing.T) {
 	b, got := collect(100)
-	b.Output("stdout", "x")
+	b.Output(out("stdout", "x", 1, 0))
 	b.tick()
 	if len(*got) != 0 {
 		t.Fatalf("tick before the interval delivered %+v", *got)
@@ -69,7 +76,7 @@ func TestBatcherTickerStops(t *testing.T) {
 	b.interval = time.Millisecond
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() { b.runTicker(stop); close(done) }()
-	b.Output("stdout", "x")
+	b.Output(out("stdout", "x", 1, 0))
 	deadline := time.Now().Add(5 * time.Second)
 	for b.pendingLen() > 0 && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)

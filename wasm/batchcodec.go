@@ -25,7 +25,9 @@ import (
 //
 // Records start with a uv tag:
 //
-//	recOutput: uv flags (bit 0: stderr), uv length, the text's bytes
+//	recOutput: uv flags (bit 0: stderr), uv g (the writing goroutine, 0
+//	           for the run's own reports), uv t (run clock, µs), uv
+//	           length, the text's bytes
 //	recEvent:  string kind, sv t less the previous event's t (0 before
 //	           the first), uv g, uv mask, then for each bit of the mask
 //	           that is set, in this order: uv o, uv line, string reason,
@@ -69,14 +71,16 @@ func newBatchEncoder() *batchEncoder {
 }
 
 // output appends a recOutput record.
-func (e *batchEncoder) output(stream, text string) {
+func (e *batchEncoder) output(c luamod.OutputChunk) {
 	var flags uint64
-	if stream == "stderr" {
+	if c.Stream == "stderr" {
 		flags = 1
 	}
 	e.uv(recOutput)
 	e.uv(flags)
-	e.bytes(text)
+	e.uv(uint64(c.G))
+	e.uv(uint64(max(c.T, 0)))
+	e.bytes(c.Text)
 }
 
 // event appends a recEvent record.

@@ -58,10 +58,10 @@ func TestBatchEncodingGolden(t *testing.T) {
 		b.Event(e)
 		switch i {
 		case 9:
-			b.Output("stdout", "100\n")
-			b.Output("stderr", "[WARN] careful\n")
+			b.Output(luamod.OutputChunk{Stream: "stdout", Text: "100\n", G: 1, T: 22})
+			b.Output(luamod.OutputChunk{Stream: "stderr", Text: "[WARN] careful\n", G: 2, T: 22})
 		case 10:
-			b.Output("stderr", "ünïcödé ✓\n")
+			b.Output(luamod.OutputChunk{Stream: "stderr", Text: "ünïcödé ✓\n", T: 1_000_000_000_061})
 		}
 	}
 	b.Flush()

@@ -10,14 +10,8 @@ import (
 // Batch is a decoded batch: what web/src/batchcodec.ts makes of one in
 // the worker.
 type Batch struct {
-	Output []OutputChunk  `json:"output,omitempty"`
-	Events []luamod.Event `json:"events,omitempty"`
-}
-
-// OutputChunk is text written to one stream.
-type OutputChunk struct {
-	Stream string `json:"stream"`
-	Text   string `json:"text"`
+	Output []luamod.OutputChunk `json:"output,omitempty"`
+	Events []luamod.Event       `json:"events,omitempty"`
 }
 
 // batchDecoder reads one run's batches, the reference for the TypeScript
@@ -37,7 +31,8 @@ func (d *batchDecoder) decode(data []byte) (Batch, error) {
 		switch tag := d.uv(); tag {
 		case recOutput:
 			flags := d.uv()
-			c := OutputChunk{Stream: "stdout", Text: d.bytes()}
+			c := luamod.OutputChunk{Stream: "stdout", G: int(d.uv()), T: int64(d.uv())}
+			c.Text = d.bytes()
 			if flags&1 != 0 {
 				c.Stream = "stderr"
 			}

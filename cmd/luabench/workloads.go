@@ -97,6 +97,6 @@ func goSpawnJoin(n int) {
 // reads; recorder keeps the trace, as the native runner and the page do.
 type discard struct{}
 
-func (discard) Output(string, string) {}
+func (discard) Output(luamod.OutputChunk) {}
 func (discard) Event(luamod.Event)    {}
 func (discard) Flush()                {}

@@ -17,12 +17,12 @@ type streamSink struct {
 	writeErr       error // the first failed write
 }
 
-func (s *streamSink) Output(stream, text string) {
+func (s *streamSink) Output(c luamod.OutputChunk) {
 	w := s.stdout
-	if stream == "stderr" {
+	if c.Stream == "stderr" {
 		w, s.wroteErr = s.stderr, true
 	}
-	if _, err := io.WriteString(w, text); err != nil && s.writeErr == nil {
+	if _, err := io.WriteString(w, c.Text); err != nil && s.writeErr == nil {
 		s.writeErr = err
 	}
 }

@@ -35,7 +35,12 @@ export class BatchDecoder {
       const tag = this.uv();
       if (tag === REC_OUTPUT) {
         const flags = this.uv();
-        output.push({ stream: flags & 1 ? "stderr" : "stdout", text: this.bytes() });
+        const chunk: OutputChunk = { stream: flags & 1 ? "stderr" : "stdout", text: "" };
+        const g = this.uv();
+        if (g !== 0) chunk.g = g;
+        chunk.t = this.uv();
+        chunk.text = this.bytes();
+        output.push(chunk);
       } else if (tag === REC_EVENT) {
         events.push(this.event());
       } else {

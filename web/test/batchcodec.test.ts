@@ -36,6 +36,6 @@ test("BatchDecoder reads the Go encoder's batches", () => {
 test("BatchDecoder refuses bytes that are not a batch", () => {
   assert.throws(() => new BatchDecoder().decode(new Uint8Array([9])), /unknown record tag 9/);
   assert.throws(() => new BatchDecoder().decode(new Uint8Array([2, 5])), /not in the table/);
-  assert.throws(() => new BatchDecoder().decode(new Uint8Array([1, 0, 10, 65])), /past the end/);
+  assert.throws(() => new BatchDecoder().decode(new Uint8Array([1, 0, 1, 0, 10, 65])), /past the end/);
   assert.throws(() => new BatchDecoder().decode(new Uint8Array([2, 0x80])), /truncated/);
 });

@@ -36,7 +36,7 @@ test("markup printed, logged, raised and used as a goroutine name shows as text"
   await runScript(page, src);
   expect(await ended(page)).toBe("failed");
   await expect(output(page)).toContainText(`${MARKUP}\n`);
-  await expect(output(page).locator(".lp-out-stderr")).toContainText(MARKUP);
+  await expect(output(page).locator(".lp-out-stderr", { hasText: MARKUP }).first()).toBeVisible();
   await expect(status(page)).toContainText(MARKUP);
 
   const timeline = page.getByRole("region", { name: "Timeline" });

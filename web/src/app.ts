@@ -5,7 +5,7 @@
 
 import { createContent } from "./content";
 import { createEditor, type Editor } from "./editor";
-import { createOutput } from "./output";
+import { createOutput, type Written } from "./output";
 import { createRunControl, type RunFn, type RunListener } from "./runcontrol";
 import type { LoadState } from "./runner";
 import { encodeShare, isShareFragment } from "./share";
@@ -22,6 +22,9 @@ export interface AppParts {
   run: RunFn;
   /** examples is the URL of the examples directory (ends with "/"). */
   examples: URL;
+  /** timeline is where the output points: the instant a hovered chunk
+   * was written (null: none), and a goroutine a report names. */
+  timeline?: { instant(at: Written | null): void; goroutine(g: number): void };
 }
 
 /** App is the running playground. */
@@ -37,6 +40,8 @@ export interface App {
   /** goToRunLine moves the editor to a line of the last run's code, where
    * that line is now; it says so when that code was replaced. */
   goToRunLine(line: number): void;
+  /** highlightOutput marks the output written in a run-time range (µs); null clears. */
+  highlightOutput(range: { t0: number; t1: number } | null): void;
   destroy(): void;
 }
 
@@ -58,7 +63,11 @@ export function createApp(parts: AppParts): App {
       content.edited();
     },
   });
-  const output = createOutput({ onLine: (n) => goToRunLine(n) });
+  const output = createOutput({
+    onLine: (n) => goToRunLine(n),
+    onGoroutine: (g) => parts.timeline?.goroutine(g),
+    onHover: (at) => parts.timeline?.instant(at),
+  });
   const stats = createStats();
   const toolbar = createToolbar({
     onRun: () => run(),
@@ -188,6 +197,7 @@ export function createApp(parts: AppParts): App {
       stats.engine(s);
     },
     goToRunLine,
+    highlightOutput: (range) => output.highlight(range),
     destroy() {
       runs.stop();
       document.removeEventListener("keydown", onKey);

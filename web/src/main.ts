@@ -29,6 +29,13 @@ const app = createApp({
   },
   run: (source, options, handlers) => runner.run(source, options, handlers),
   examples: new URL("examples/", location.href),
+  timeline: {
+    instant: (at) => timeline.markInstant(at ? at.t : null),
+    goroutine: (g) => {
+      timeline.highlightGoroutines([g]);
+      slot(".lp-pane-timeline").scrollIntoView({ block: "nearest" });
+    },
+  },
 });
 
 runner.onLoadState((s) => {
@@ -41,6 +48,7 @@ const timeline = createTimeline(document, {
   onExportTrace: (trace) => runner.chromeTrace(trace),
 });
 slot('[data-testid="timeline-slot"]').append(timeline.dom);
+timeline.onRangeSelect((range) => app.highlightOutput(range));
 
 const layout = createLayout({
   main: slot(".lp-main"),

@@ -1,7 +1,15 @@
-// The output pane: streams stdout and stderr as a run produces them,
-// turns "main.lua:N" into links to the editor, and stays responsive under
-// floods by appending at most once per animation frame, up to a cap. Past
-// the cap it still shows the last lines, which say why a run ended.
+// The output pane: streams stdout and stderr as a run produces them and
+// stays responsive under floods by appending at most once per animation
+// frame, up to a cap; past the cap it still shows the last lines, which say
+// why a run ended. Each chunk knows the goroutine and run time that wrote
+// it (outputtext.ts): hovering it points at that instant, a time range
+// highlights what was written in it, and links lead to the editor's lines
+// and the timeline's goroutines.
+
+import { chunkRenderer, type Chunk, type Stream, type Written } from "./outputtext";
+import { Tail } from "./outputtail";
+
+export type { Stream, Written } from "./outputtext";
 
 /** OutputOptions configure an output pane. */
 export interface OutputOptions {
@@ -11,17 +19,22 @@ export interface OutputOptions {
   maxChars?: number;
   /** onLine is called when a file:line link is activated. */
   onLine(line: number): void;
+  /** onGoroutine is called when a report's "goroutine N" is activated. */
+  onGoroutine?(g: number): void;
+  /** onHover is called with where the chunk under the pointer came from, or null. */
+  onHover?(at: Written | null): void;
 }
 
-export type Stream = "stdout" | "stderr";
 export type NoteKind = "info" | "ok" | "warn" | "error";
 
 /** Output is the output pane component. */
 export interface Output {
   dom: HTMLElement;
-  append(stream: Stream, text: string): void;
+  append(stream: Stream, text: string, at?: Written): void;
   /** note adds a line of the page's own (not the script's), e.g. the run's outcome. */
   note(text: string, kind: NoteKind): void;
+  /** highlight marks the chunks written in [t0, t1] (µs) and scrolls to the first; null clears. */
+  highlight(range: { t0: number; t1: number } | null): void;
   clear(): void;
   /** update renders what is queued now, without waiting for the next frame. */
   update(): void;
@@ -33,13 +46,14 @@ export const DEFAULT_MAX_CHARS = 200_000;
 /** TAIL_CHARS is how much of the text past the cap is kept: its end. */
 export const TAIL_CHARS = 2_000;
 
-type Piece = { stream: Stream; text: string } | { note: string; kind: NoteKind };
+type Piece = Chunk | { note: string; kind: NoteKind };
+
+const IN_RANGE = "lp-out-in-range";
 
 /** createOutput builds an empty output pane. */
 export function createOutput(opts: OutputOptions): Output {
-  const chunk = opts.chunkName ?? "main.lua";
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
-  const linkRe = new RegExp(`${chunk.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+)`, "g");
+  const render = chunkRenderer(opts.chunkName ?? "main.lua");
   const dom = document.createElement("div");
   dom.className = "lp-output";
   dom.setAttribute("role", "log");
@@ -58,61 +72,32 @@ export function createOutput(opts: OutputOptions): Output {
   let frame = 0;
   let accepted = 0; // characters queued or shown
   let dropped = 0;
-  let tail: { stream: Stream; text: string }[] = []; // the end of what was dropped
-  let tailChars = 0;
-
-  // keepTail adds dropped text to the tail, which keeps its last TAIL_CHARS.
-  function keepTail(stream: Stream, text: string) {
-    const last = tail[tail.length - 1];
-    if (last?.stream === stream) last.text += text;
-    else tail.push({ stream, text });
-    tailChars += text.length;
-    while (tailChars > TAIL_CHARS) {
-      const over = tailChars - TAIL_CHARS;
-      if (tail[0].text.length <= over) {
-        tailChars -= tail.shift()!.text.length;
-      } else {
-        tail[0].text = tail[0].text.slice(over);
-        tailChars -= over;
-      }
-    }
-  }
-
-  function renderTail() {
-    tailText.replaceChildren();
-    for (const p of tail) {
-      const span = document.createElement("span");
-      span.className = p.stream === "stderr" ? "lp-out-stderr" : "lp-out-stdout";
-      render(p.text, span);
-      tailText.appendChild(span);
-    }
-  }
+  let range: { t0: number; t1: number } | null = null;
+  const tail = new Tail(TAIL_CHARS);
 
   const onClick = (e: MouseEvent) => {
     const link = (e.target as HTMLElement).closest?.(".lp-out-link") as HTMLElement | null;
-    if (link && dom.contains(link)) opts.onLine(Number(link.dataset.line));
+    if (!link || !dom.contains(link)) return;
+    if (link.dataset.line) opts.onLine(Number(link.dataset.line));
+    else if (link.dataset.goroutine) opts.onGoroutine?.(Number(link.dataset.goroutine));
+  };
+  let hovered: HTMLElement | null = null;
+  const onOver = (e: MouseEvent) => {
+    const span = (e.target as HTMLElement).closest?.("[data-t]") as HTMLElement | null;
+    if (span === hovered) return;
+    hovered = span;
+    opts.onHover?.(span ? { g: Number(span.dataset.g), t: Number(span.dataset.t) } : null);
+  };
+  const onLeave = () => {
+    hovered = null;
+    opts.onHover?.(null);
   };
   dom.addEventListener("click", onClick);
+  dom.addEventListener("mouseover", onOver);
+  dom.addEventListener("mouseleave", onLeave);
 
-  // render writes text into a node, with each chunk:line as a link button.
-  function render(text: string, into: Node) {
-    let at = 0;
-    for (const m of text.matchAll(linkRe)) {
-      if (m.index > at) into.appendChild(document.createTextNode(text.slice(at, m.index)));
-      const b = document.createElement("button");
-      b.type = "button";
-      b.className = "lp-out-link";
-      b.dataset.line = m[1];
-      b.textContent = m[0];
-      b.title = `Go to line ${m[1]}`;
-      into.appendChild(b);
-      at = m.index + m[0].length;
-    }
-    if (at < text.length) into.appendChild(document.createTextNode(text.slice(at)));
-  }
-
-  // last is the span that text of the same stream goes on extending.
-  let last: { stream: Stream; span: HTMLElement } | null = null;
+  const inRange = (el: HTMLElement) => range !== null && el.dataset.t !== undefined &&
+    Number(el.dataset.t) >= range.t0 && Number(el.dataset.t) <= range.t1;
 
   function flush() {
     frame = 0;
@@ -125,25 +110,20 @@ export function createOutput(opts: OutputOptions): Output {
         note.className = `lp-out-note lp-out-note-${p.kind}`;
         note.textContent = p.note + "\n";
         frag.appendChild(note);
-        last = null;
         continue;
       }
-      if (last?.stream !== p.stream) {
-        const span = document.createElement("span");
-        span.className = p.stream === "stderr" ? "lp-out-stderr" : "lp-out-stdout";
-        frag.appendChild(span);
-        last = { stream: p.stream, span };
-      }
-      render(p.text, last.span);
+      const span = render(p);
+      if (inRange(span)) span.classList.add(IN_RANGE);
+      frag.appendChild(span);
     }
     queue = [];
     body.appendChild(frag);
     if (dropped > 0) {
       cap.hidden = false;
-      const left = dropped - tailChars;
+      const left = dropped - tail.chars;
       cap.textContent = `Output capped after ${maxChars.toLocaleString("en")} characters` +
         (left > 0 ? `: ${left.toLocaleString("en")} more were left out. The end of the output:` : ". The rest:");
-      renderTail();
+      tailText.replaceChildren(...tail.chunks.map(render));
     }
     if (atBottom) dom.scrollTop = dom.scrollHeight;
   }
@@ -154,31 +134,42 @@ export function createOutput(opts: OutputOptions): Output {
 
   return {
     dom,
-    append(stream, text) {
+    append(stream, text, at) {
       // Past the cap nothing more is kept: it is counted, and the cap note says so.
       const room = maxChars - accepted;
       if (text.length > room) {
         dropped += text.length - room;
-        keepTail(stream, text.slice(room));
+        tail.add({ stream, text: text.slice(room), at });
         text = text.slice(0, room);
       }
       accepted += text.length;
-      if (text !== "") queue.push({ stream, text });
+      if (text !== "") queue.push({ stream, text, at });
       schedule();
     },
     note(text, kind) {
       queue.push({ note: text, kind });
       schedule();
     },
+    highlight(r) {
+      flush();
+      range = r;
+      let first: HTMLElement | null = null;
+      for (const el of dom.querySelectorAll<HTMLElement>("[data-t]")) {
+        const on = inRange(el);
+        el.classList.toggle(IN_RANGE, on);
+        first ??= on ? el : null;
+      }
+      first?.scrollIntoView({ block: "nearest" });
+    },
     clear() {
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
       queue = [];
-      accepted = dropped = tailChars = 0;
-      tail = [];
+      accepted = dropped = 0;
+      range = hovered = null;
+      tail.clear();
       body.replaceChildren();
       tailText.replaceChildren();
-      last = null;
       cap.hidden = true;
       cap.textContent = "";
     },
@@ -186,6 +177,8 @@ export function createOutput(opts: OutputOptions): Output {
     destroy() {
       if (frame) cancelAnimationFrame(frame);
       dom.removeEventListener("click", onClick);
+      dom.removeEventListener("mouseover", onOver);
+      dom.removeEventListener("mouseleave", onLeave);
       dom.remove();
     },
   };

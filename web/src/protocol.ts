@@ -25,10 +25,13 @@ export interface RunOptions {
 
 export type Stream = "stdout" | "stderr";
 
-/** Text written to one stream. */
+/** Text written to one stream (luamod.OutputChunk, wasm/batchcodec.go): g is the goroutine
+ * that wrote it (0 or absent: the run's own report), t the run clock (µs). */
 export interface OutputChunk {
   stream: Stream;
   text: string;
+  g?: number;
+  t?: number;
 }
 
 /** What a run produced since the previous batch. */

@@ -93,7 +93,7 @@ export function createRunControl(p: RunParts): RunControl {
       lines = p.editor.trackLines();
       for (const l of p.listeners) l.start?.(options);
       const handle = p.run(p.editor.getContent(), runOptions(options), {
-        onOutput: (stream, text) => abandoned || p.output.append(stream, text),
+        onOutput: (stream, text, at) => abandoned || p.output.append(stream, text, at),
         onEvents: (events) => {
           if (abandoned) return;
           p.stats.observe(events);

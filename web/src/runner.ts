@@ -17,7 +17,8 @@ export type LoadState =
 
 /** Callbacks of one run, called while it goes on. */
 export interface RunHandlers {
-  onOutput?(stream: Stream, text: string): void;
+  /** onOutput gets text as written, with the goroutine g and run time t (µs) that wrote it. */
+  onOutput?(stream: Stream, text: string, at: { g: number; t: number }): void;
   onEvents?(events: TraceEvent[]): void;
 }
 
@@ -255,6 +256,6 @@ export class Runner {
 }
 
 function deliver(batch: Batch, h: RunHandlers): void {
-  for (const chunk of batch.output ?? []) h.onOutput?.(chunk.stream, chunk.text);
+  for (const chunk of batch.output ?? []) h.onOutput?.(chunk.stream, chunk.text, { g: chunk.g ?? 0, t: chunk.t ?? 0 });
   if (batch.events?.length) h.onEvents?.(batch.events);
 }

@@ -101,12 +101,15 @@ func (s *sched) memoryLimitError() error {
 	return limitError("memory", fmt.Sprintf("%d MiB", s.opts.MaxMemory>>20))
 }
 
-// heapUsed is the heap the run has added since it started.
+// heapUsed is the heap the run has added since it started. The heap at
+// the start may hold garbage of earlier runs; once collected, the heap
+// falls below it, and the lowest heap seen is the base from then on.
 func (s *sched) heapUsed() int64 {
-	if heap := heapBytes(); heap > s.memBase {
-		return int64(heap - s.memBase)
+	heap := heapBytes()
+	if heap < s.memBase {
+		s.memBase = heap
 	}
-	return 0
+	return int64(heap - s.memBase)
 }
 
 // noteBigString makes Done take its slow path more often once the run

@@ -58,6 +58,7 @@ func (s *sched) strByte(L *lua.LState) int {
 	if j-i >= maxResults {
 		L.RaiseError("string slice too long")
 	}
+	s.charge(L, int64(j-i)/4)
 	for k := i; k <= j; k++ {
 		L.Push(lua.LNumber(str[k-1]))
 	}

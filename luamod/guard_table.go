@@ -44,6 +44,7 @@ func (s *sched) unpack(L *lua.LState) int {
 	if j-i >= maxResults || j-i < 0 {
 		L.RaiseError("too many results to unpack")
 	}
+	s.charge(L, int64(j-i)/4)
 	for k := i; k <= j; k++ {
 		L.Push(t.RawGetInt(k))
 	}

@@ -17,6 +17,8 @@ type config struct {
 	seed          int64
 	maxGoroutines int
 	maxEvents     int
+	maxMemory     int64 // MiB
+	maxOutput     int
 	traceFile     string
 	chromeFile    string
 }
@@ -37,6 +39,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&c.seed, "seed", 0, "seed of math.random and select's random choice")
 	fs.IntVar(&c.maxGoroutines, "max-goroutines", 0, "limit of live goroutines (default 10000)")
 	fs.IntVar(&c.maxEvents, "max-events", 0, "limit of trace events (default 500000)")
+	fs.Int64Var(&c.maxMemory, "max-memory", 0, "limit of the run's heap in MiB (default 512)")
+	fs.IntVar(&c.maxOutput, "max-output", 0, "limit of output bytes, stdout and stderr together (default 1048576)")
 	fs.StringVar(&c.traceFile, "trace", "", "write the run's event trace as JSON to `FILE`")
 	fs.StringVar(&c.chromeFile, "chrome-trace", "", "write the trace for Perfetto or chrome://tracing to `FILE`")
 	fs.Usage = func() {
@@ -59,8 +63,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		return bad("missing FILE")
 	case fs.NArg() > 1:
 		return bad(fmt.Sprintf("one FILE expected, got %d arguments", fs.NArg()))
-	case c.timeout < 0 || c.grace < 0 || c.maxGoroutines < 0 || c.maxEvents < 0:
-		return bad("-timeout, -grace, -max-goroutines and -max-events must not be negative")
+	case c.timeout < 0 || c.grace < 0 || c.maxGoroutines < 0 || c.maxEvents < 0 || c.maxMemory < 0 || c.maxOutput < 0:
+		return bad("-timeout, -grace and the -max flags must not be negative")
+	case c.maxMemory > 1<<20:
+		return bad("-max-memory is in MiB: at most 1048576")
 	}
 	c.file = fs.Arg(0)
 	return c, nil

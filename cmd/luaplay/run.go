@@ -36,13 +36,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	opts := luamod.Options{
-		ChunkName:     chunk,
-		RealTime:      c.realTime,
-		Seed:          c.seed,
-		WallTimeout:   luamod.Millis(c.timeout),
-		GracePeriod:   luamod.Millis(c.grace),
-		MaxGoroutines: c.maxGoroutines,
-		MaxEvents:     c.maxEvents,
+		ChunkName:      chunk,
+		RealTime:       c.realTime,
+		Seed:           c.seed,
+		WallTimeout:    luamod.Millis(c.timeout),
+		GracePeriod:    luamod.Millis(c.grace),
+		MaxGoroutines:  c.maxGoroutines,
+		MaxEvents:      c.maxEvents,
+		MaxMemory:      c.maxMemory << 20,
+		MaxOutputBytes: c.maxOutput,
 	}
 	sink := &streamSink{stdout: stdout, stderr: stderr, keep: c.traceFile != "" || c.chromeFile != ""}
 	res := luamod.Run(ctx, src, opts, sink)

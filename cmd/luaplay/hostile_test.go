@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHostileScriptsEndWithinTheirLimits runs one script of each class of
+// issue 10 through the command: each ends with exit status 1 and a message
+// that names the cause (a limit's as the last line of stderr), no more
+// output than the limit, within its wall limit plus a second.
+func TestHostileScriptsEndWithinTheirLimits(t *testing.T) {
+	for _, tc := range []struct{ name, script, want string }{
+		{"nested chunk", "return " + strings.Repeat("{", 1e6) + strings.Repeat("}", 1e6), "hostile.lua:1: chunk has too many syntax levels"},
+		{"nested captures", `("a"):find(string.rep("(", 1e6) .. "a" .. string.rep(")", 1e6))`, "too many captures"},
+		{"option cycle", `local o = {workers = 2} o.self = o goroutine.pool_create("p", o)`, "unknown field 'self'"},
+		{"string.rep", `string.rep("x", 2^36)`, "limit exceeded: memory (16 MiB)"},
+		{"doubling", `local s = "x" while true do s = s .. s end`, "limit exceeded: memory (16 MiB)"},
+		{"stderr", `log.error(string.rep("e", 2e6))`, "limit exceeded: output bytes (10000)"},
+		{"scanning", `local s = string.rep("x", 1e7) while true do s:find("y") end`, "limit exceeded: wall time (300ms)"},
+		{"backtracking", `local s = string.rep("a", 1e5) while true do s:find(".-.-.-b") end`, "limit exceeded: wall time (300ms)"},
+		{"collectgarbage", `while true do collectgarbage() end`, "limit exceeded: wall time (300ms)"},
+		{"after a limit", `for i = 1, 600 do goroutine.mark("x") end while true do pcall(goroutine.spawn, function() while true do end end) end`,
+			"limit exceeded: trace events (500)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			code, out, errOut := runArgs(t, "hostile.lua", tc.script,
+				"-timeout", "300ms", "-max-memory", "16", "-max-output", "10000", "-max-events", "500", "FILE")
+			expectExit(t, code, 1, errOut, tc.want)
+			if last := lastLine(errOut); strings.HasPrefix(tc.want, "limit") && last != tc.want {
+				t.Fatalf("last line of stderr %q, want %q", last, tc.want)
+			}
+			if took := time.Since(start); took > 1300*time.Millisecond {
+				t.Fatalf("took %v with -timeout 300ms", took)
+			}
+			if n := len(out) + len(errOut); n > 10000+2000 {
+				t.Fatalf("%d bytes of output with -max-output 10000", n)
+			}
+		})
+	}
+}
+
+// TestTraceFilesStayBounded writes the trace files of runs that made them
+// huge or slow: 10,000 marks of a 1 MB label, and a channel ping-pong
+// whose chrome trace conversion was quadratic.
+func TestTraceFilesStayBounded(t *testing.T) {
+	dir := t.TempDir()
+	traceFile, chromeFile := filepath.Join(dir, "t.json"), filepath.Join(dir, "c.json")
+	code, _, errOut := runArgs(t, "marks.lua", `
+local label = string.rep("m", 1e6)
+for i = 1, 10000 do goroutine.mark(label) end`, "-trace", traceFile, "FILE")
+	expectExit(t, code, 0, errOut)
+	if info, err := os.Stat(traceFile); err != nil || info.Size() > 8<<20 {
+		t.Fatalf("trace file: %v, %d bytes", err, info.Size())
+	}
+	start := time.Now()
+	code, _, errOut = runArgs(t, "pingpong.lua", `
+local a, b = goroutine.channel(), goroutine.channel()
+goroutine.spawn(function() for i = 1, 3000 do a:send(i) b:receive() end end)
+for i = 1, 3000 do a:receive() b:send(i) end`, "-chrome-trace", chromeFile, "FILE")
+	expectExit(t, code, 0, errOut)
+	if took := time.Since(start); took > 20*time.Second {
+		t.Fatalf("run and chrome trace took %v", took)
+	}
+	var chrome struct{ TraceEvents []map[string]any }
+	readJSON(t, chromeFile, &chrome)
+	if len(chrome.TraceEvents) < 12000 {
+		t.Fatalf("%d chrome events for 6,000 handoffs", len(chrome.TraceEvents))
+	}
+}
+
+// lastLine is the last line of text.
+func lastLine(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	return lines[len(lines)-1]
+}

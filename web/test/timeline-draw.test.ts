@@ -13,6 +13,7 @@ import { draw } from "../src/timeline/draw";
 import { drawAxis } from "../src/timeline/drawaxis";
 import { MIN_SPAN_PX, drawGroup } from "../src/timeline/drawlanes";
 import { layout, type Layout } from "../src/timeline/layout";
+import type { GroupRow } from "../src/timeline/model";
 import { buildRows } from "../src/timeline/rows";
 import { NO_MARKS, type Scene } from "../src/timeline/scene";
 import { AXIS_H, LABEL_W, LABEL_W_IDS, ROW_H, fitView, labelWidth, rowY } from "../src/timeline/view";
@@ -56,7 +57,7 @@ test("spawn arrows stand upright at the spawn time, so a hundred spawns draw a c
   for (let g = 2; g <= 101; g++) ev.push({ t: g, k: "spawn", g, o: 1, line: 4, name: `w ${g}` }, { t: 200 + g, k: "start", g });
   const l = layout(ev.sort((a, b) => a.t - b.t));
   const sc = { ...scene(l), rows: buildRows(l.lanes, { collapsed: new Map([["name:w", false]]) }).rows };
-  sc.rowOf = new Map(sc.rows.flatMap((r, i) => (r.kind === "lane" ? [[r.lane.g, i] as [number, number]] : [])));
+  sc.rowOf = buildRows(l.lanes, { collapsed: new Map([["name:w", false]]) }).rowOf;
   const segs: { x0: number; x1: number }[] = [];
   forEachArrow(sc, 0, 14, (s) => void segs.push(s));
   assert.ok(segs.length > 10);
@@ -71,12 +72,27 @@ test("a collapsed group shows, at each pixel, what most of its lanes do", () => 
   }
   ev.push({ t: 100, k: "end", g: 1, status: "ok" });
   const l = layout(ev);
-  const sc = scene(l, LABEL_W + 1000, 1000);
-  const rects = new Map<string, number[]>();
-  drawGroup(sc, l.lanes.slice(1), 0, rects);
+  const row: GroupRow = { kind: "group", key: "line:3", name: "spawned at line 3", lanes: l.lanes.slice(1), collapsed: true };
+  // Whole-run counts (a column spans many slots of the run) ...
+  let rects = new Map<string, number[]>();
+  drawGroup(scene(l, LABEL_W + 1000, 1000), row, 0, rects);
   assert.deepEqual([...rects.keys()], [LIGHT.family.running, LIGHT.family.blocked]);
   const blocked = rects.get(LIGHT.family.blocked)!;
   assert.deepEqual([blocked[0] - LABEL_W, blocked[2]], [10, 90]);
+  // ... and, zoomed in past a slot per column, the spans in view.
+  rects = new Map();
+  const near = scene(l, LABEL_W + 1000, 1000);
+  drawGroup({ ...near, view: { t0: 8, t1: 12, top: 0, follow: false } }, row, 0, rects);
+  const span = (color: string) => { const r = rects.get(color)!; return [r[0] - LABEL_W, r[2]]; };
+  assert.deepEqual([span(LIGHT.family.running), span(LIGHT.family.blocked)], [[0, 500], [500, 500]]);
+  // One lane stuck from its wait on, one ended: stuck shows from then on,
+  // and nothing after the lanes are over.
+  const l2 = layout([...ev.slice(0, -1),
+    { t: 50, k: "unblock", g: 2 }, { t: 50, k: "run", g: 2 }, { t: 60, k: "end", g: 2, status: "ok" },
+    { t: 100, k: "stuck", g: 3, reason: "chan send", obj: "chan 1" }, { t: 100, k: "end", g: 1, status: "ok" }]);
+  rects = new Map();
+  drawGroup(scene(l2, LABEL_W + 1000, 1000), { ...row, lanes: l2.lanes.slice(1) }, 0, rects);
+  assert.deepEqual(rects.get(LIGHT.family.stuck)!.filter((_, i) => i % 4 !== 1 && i % 4 !== 3).map((x, i) => (i % 2 ? x : x - LABEL_W)), [10, 90]);
 });
 
 test("labels are cut to fit with an ellipsis and ids only on a narrow canvas; a group keeps its count", () => {

@@ -3,7 +3,7 @@
 
 import type { Scene } from "./scene";
 import { timeX } from "./scene";
-import type { Arrow, Lane } from "./model";
+import type { Arrow } from "./model";
 import type { WaitEdge } from "./waitfor";
 import { firstArrowTo } from "./query";
 import { ROW_H, rowY } from "./view";
@@ -21,50 +21,49 @@ export interface ArrowSeg {
   y1: number;
 }
 
-/** forEachArrow calls visit with each arrow into or out of rows
- * [first, last), at most MAX_ARROWS, and returns how many it visited;
- * visit returns true to stop. Each lane's links are searched by time. An
- * arrow between two rows in view is visited once, whole; one whose other
- * end is out of view is a tick, at most one per pixel column and
- * direction per row, so that a goroutine that spawned thousands does not
- * paint a fan over everything. Arrows within one collapsed group are not
- * drawn. */
+/** forEachArrow calls visit with each arrow into or out of the lanes in
+ * rows [first, last), at most MAX_ARROWS, and returns how many it
+ * visited; visit returns true to stop. Each lane's links are searched by
+ * time. An arrow between two rows in view is visited once, whole; one
+ * whose other end is out of view is a tick. Arrows between the same two
+ * rows are kept ARROW_GAP pixels apart, so that a goroutine that spawned
+ * thousands does not paint a fan or a solid block over everything. An arrow
+ * with a collapsed group at one end is drawn to the group's row; one
+ * with groups at both ends is not drawn (open a group to see it), which
+ * also spares a frame from walking every lane of every group. */
 export function forEachArrow(sc: Scene, first: number, last: number, visit: (s: ArrowSeg) => boolean | void): number {
   const { t0, t1 } = sc.view;
   const k = (sc.width - sc.labelW) / (t1 - t0);
   const until = t1 + sc.layout.maxArrow;
-  const ticks = new Set<number>();
+  const seen = new Spacing();
   let n = 0;
   for (let i = first; i < last; i++) {
     const row = sc.rows[i];
-    const lanes: readonly Lane[] = row.kind === "lane" ? [row.lane] : row.collapsed ? row.lanes : [];
-    ticks.clear();
-    for (const lane of lanes) {
-      const links = lane.links;
-      for (let j = firstArrowTo(links, t0); j < links.length; j++) {
-        const a = links[j];
-        if (a.toT > until) break;
-        if (a.fromT > t1) continue;
-        const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
-        if (rf === undefined || rt === undefined || rf === rt) continue;
-        const isTo = rt === i, other = isTo ? rf : rt;
-        const x0 = sc.labelW + (a.fromT - t0) * k, x1 = sc.labelW + (a.toT - t0) * k;
-        const y0 = rowY(sc.view.top, rf) + ROW_H / 2, y1 = rowY(sc.view.top, rt) + ROW_H / 2;
-        let seg: ArrowSeg;
-        if (other >= first && other < last) {
-          if (!isTo) continue;
-          seg = { arrow: a, x0, y0, x1, y1 };
-        } else {
-          const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
-          const key = Math.round(x) * 2 + (dir > 0 ? 1 : 0);
-          if (ticks.has(key)) continue;
-          ticks.add(key);
-          const far = y + dir * ROW_H * 0.9;
-          seg = isTo ? { arrow: a, x0: x, y0: far, x1: x, y1: y } : { arrow: a, x0: x, y0: y, x1: x, y1: far };
-        }
-        n++;
-        if (visit(seg) || n >= MAX_ARROWS) return n;
+    if (row.kind !== "lane") continue;
+    const links = row.lane.links;
+    for (let j = firstArrowTo(links, t0); j < links.length; j++) {
+      const a = links[j];
+      if (a.toT > until) break;
+      if (a.fromT > t1) continue;
+      const rf = sc.rowOf.get(a.from), rt = sc.rowOf.get(a.to);
+      if (rf === undefined || rt === undefined || rf === rt) continue;
+      const isTo = rt === i, other = isTo ? rf : rt;
+      const otherIn = other >= first && other < last;
+      // A whole arrow between two lanes is visited from its target.
+      if (otherIn && !isTo && sc.rows[other].kind === "lane") continue;
+      const x0 = sc.labelW + (a.fromT - t0) * k, x1 = sc.labelW + (a.toT - t0) * k;
+      const y0 = rowY(sc.view.top, rf) + ROW_H / 2, y1 = rowY(sc.view.top, rt) + ROW_H / 2;
+      let seg: ArrowSeg;
+      if (otherIn) {
+        seg = { arrow: a, x0, y0, x1, y1 };
+      } else {
+        const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
+        const far = y + dir * ROW_H * 0.9;
+        seg = isTo ? { arrow: a, x0: x, y0: far, x1: x, y1: y } : { arrow: a, x0: x, y0: y, x1: x, y1: far };
       }
+      if (!seen.spaced(rf * 65536 + rt, seg.x0, seg.x1)) continue;
+      n++;
+      if (visit(seg) || n >= MAX_ARROWS) return n;
     }
   }
   return n;
@@ -98,6 +97,26 @@ export function waitSegments(sc: Scene, first: number, last: number): WaitSeg[] 
     else out.push({ edge, x0: x, y0: y1 - dir * ROW_H * 0.9, x1: x, y1, label: false });
   }
   return out;
+}
+
+/** ARROW_GAP is the least distance, in pixels, between two arrows drawn
+ * between the same two rows. */
+export const ARROW_GAP = 4;
+
+// Spacing keeps the arrows between two rows ARROW_GAP apart: links come
+// sorted by target time, so the last arrow drawn per pair of rows is the
+// one to compare with.
+class Spacing {
+  private last = new Map<number, { x0: number; x1: number }>();
+
+  /** spaced tells whether an arrow between the rows of pair from x0 to x1
+   * is far enough from the last one drawn, and if so remembers it. */
+  spaced(pair: number, x0: number, x1: number): boolean {
+    const prev = this.last.get(pair);
+    if (prev && Math.abs(prev.x0 - x0) < ARROW_GAP && Math.abs(prev.x1 - x1) < ARROW_GAP) return false;
+    this.last.set(pair, { x0, x1 });
+    return true;
+  }
 }
 
 /** distance is how far point (x, y) is from a segment. */

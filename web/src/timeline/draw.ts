@@ -11,6 +11,8 @@ import { drawLabels } from "./drawlabels";
 import { drawBands, drawEnd, drawGroup, drawLane } from "./drawlanes";
 import { drawMarks, drawTasks } from "./drawmarks";
 import { drawInstant, drawRange, drawWaitFor } from "./drawoverlay";
+import { countGroups } from "./groupstates";
+import type { GroupRow } from "./model";
 import { FONT, sceneRows, type Ctx, type DrawStats, type Scene } from "./scene";
 
 /** draw paints one frame. */
@@ -28,12 +30,13 @@ export function draw(ctx: Ctx, sc: Scene): DrawStats {
   drawBands(ctx, sc, first, last);
   drawAxis(ctx, sc, "grid");
   drawRange(ctx, sc);
+  countGroups(sc.layout, sc.rows.slice(first, last).filter((r): r is GroupRow => r.kind === "group"));
   const rects = new Map<string, number[]>();
   for (let i = first; i < last; i++) {
     const row = sc.rows[i];
     stats.lanes++;
     if (row.kind === "lane") stats.spans += drawLane(sc, row.lane, rowY(sc.view.top, i), rects);
-    else if (row.collapsed) stats.spans += drawGroup(sc, row.lanes, rowY(sc.view.top, i), rects);
+    else if (row.collapsed) drawGroup(sc, row, rowY(sc.view.top, i), rects);
   }
   for (const [color, r] of rects) {
     ctx.fillStyle = color;

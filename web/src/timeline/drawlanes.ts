@@ -1,10 +1,10 @@
 // Drawing lanes: row bands, a goroutine's spans as bars coloured by state
 // family, its end as a mark where the lane stops, and a collapsed group as
-// one bar that shows, at each pixel, the busiest state any of its lanes
-// is in.
+// one bar that shows, at each pixel, what most of its lanes are doing.
 
-import { familyOf, type Family } from "./families";
-import { ended, type Lane, type Row, type Span } from "./model";
+import { familyOf } from "./families";
+import { FAMILY_ORDER, columnFamilies } from "./groupstates";
+import { ended, type GroupRow, type Lane, type Row, type Span } from "./model";
 import { firstEndingAfter, visibleSpans } from "./query";
 import { timeX, type Ctx, type Scene } from "./scene";
 import { ROW_H, rowY } from "./view";
@@ -88,64 +88,18 @@ export function drawEnd(ctx: Ctx, sc: Scene, lane: Lane, y: number): void {
   ctx.lineWidth = 1;
 }
 
-// FAMILY_ORDER indexes the families in the counts of drawGroup.
-const FAMILY_ORDER: readonly Family[] = ["running", "runnable", "clock", "blocked", "stuck"];
-const INDEX: Readonly<Record<Family, number>> = { running: 0, runnable: 1, clock: 2, blocked: 3, stuck: 4 };
-let diffs = new Int32Array(0);
-
 /** drawGroup collects the rects of a collapsed group's row: at each pixel
- * column, the family most of its lanes are in (stuck wins whenever one
- * is stuck). Each span adds one at its first column and takes it back
- * after its last, so a frame costs one step per span and per column, not
- * per covered pixel. It returns how many spans it read. */
-export function drawGroup(sc: Scene, lanes: readonly Lane[], y: number, rects: Rects): number {
-  const { t0, t1 } = sc.view;
+ * column, what most of its lanes are doing (groupstates.ts). */
+export function drawGroup(sc: Scene, row: GroupRow, y: number, rects: Rects): void {
   const cols = Math.ceil(sc.width - sc.labelW);
-  const k = cols / (t1 - t0), n5 = FAMILY_ORDER.length;
-  if (diffs.length < (cols + 1) * n5) diffs = new Int32Array((cols + 1) * n5);
-  const d = diffs;
-  d.fill(0, 0, (cols + 1) * n5);
-  let n = 0;
-  for (const lane of lanes) {
-    const spans = lane.spans;
-    const [first, last] = visibleSpans(spans, t0, t1);
-    for (let i = first; i < last; i++) {
-      const family = familyOf(spans[i]);
-      if (!family) continue;
-      const c0 = Math.max(0, Math.floor((spans[i].start - t0) * k));
-      const c1 = Math.min(cols, Math.max(c0 + 1, Math.ceil((spans[i].end - t0) * k)));
-      if (c0 >= cols) continue;
-      d[c0 * n5 + INDEX[family]]++;
-      d[c1 * n5 + INDEX[family]]--;
-      n++;
-    }
+  const fam = columnFamilies(sc.layout, row, sc.view.t0, sc.view.t1, cols);
+  for (let c = 0; c < cols;) {
+    const f = fam[c];
+    let e = c + 1;
+    while (e < cols && fam[e] === f) e++;
+    if (f >= 0) push(rects, sc.palette.family[FAMILY_ORDER[f]], sc.labelW + c, y + 4, e - c, ROW_H - 8);
+    c = e;
   }
-  const count = new Int32Array(n5);
-  let runStart = 0, runFamily = -1;
-  for (let c = 0; c <= cols; c++) {
-    let best = -1;
-    if (c < cols) {
-      for (let f = 0; f < n5; f++) count[f] += d[c * n5 + f];
-      best = count[INDEX.stuck] > 0 ? INDEX.stuck : dominant(count);
-    }
-    if (best === runFamily) continue;
-    if (runFamily >= 0) push(rects, sc.palette.family[FAMILY_ORDER[runFamily]], sc.labelW + runStart, y + 4, c - runStart, ROW_H - 8);
-    runStart = c;
-    runFamily = best;
-  }
-  return n;
-}
-
-// dominant is the index of the largest count, -1 when all are zero.
-function dominant(count: Int32Array): number {
-  let best = -1, max = 0;
-  for (let f = 0; f < count.length; f++) {
-    if (count[f] > max) {
-      max = count[f];
-      best = f;
-    }
-  }
-  return best;
 }
 
 /** drawBands shades alternate lanes, group headings, highlighted lanes

@@ -10,7 +10,7 @@ import { LaneControls } from "./lanecontrols";
 import type { Layout } from "./layout";
 import type { GroupRow, Row } from "./model";
 import { Pointer } from "./pointer";
-import { buildRows } from "./rows";
+import { RowIndex, buildRows } from "./rows";
 import { NO_MARKS, type DrawStats, type Marks, type Scene } from "./scene";
 import { AXIS_H, LABEL_W, NARROW_W, ROW_H, clampTop, fitView, labelWidth, rowY, zoomView, type TimeRange, type View } from "./view";
 import { waitEdges } from "./waitfor";
@@ -30,7 +30,7 @@ export class Frame {
   layout: Layout;
   view: View = fitView(0);
   rows: readonly Row[] = [];
-  rowOf = new Map<number, number>();
+  rowOf = new RowIndex();
   marks: Marks = NO_MARKS;
   selected = 0;
   stale = false;

@@ -14,7 +14,9 @@
 // garbage collection it triggers copies the whole fresh trace.
 
 import type { TraceEvent } from "../trace";
+import { isClockReason } from "./families";
 import { LaneLog } from "./lanelog";
+import { BLOCKED, CLOCK, END, RUNNABLE, RUNNING, STUCK, StateLog } from "./statelog";
 import { LaneState, type RunState } from "./lanestate";
 import type { Arrow, Lane, Mark } from "./model";
 
@@ -59,6 +61,8 @@ export class Layout implements RunState {
   events = 0;
   /** log holds the lane events not yet worked out. */
   readonly log = new LaneLog();
+  /** states logs every state change, for counting groups. */
+  readonly states = new StateLog();
   // The bookkeeping per goroutine, indexed by id (ids are small and dense):
   // its lane, who woke it and when (until it runs), and why and where it
   // last blocked.
@@ -90,14 +94,16 @@ export class Layout implements RunState {
       if (t > this.end) this.end = t;
       const lane = this.byG[g] ?? this.track(g, t);
       switch (k) {
-        case "spawn": this.onSpawn(lane, e, g, t); break;
-        case "start": case "run": this.onRun(g, t); break;
-        case "block": this.onBlock(e, g); break;
-        case "unblock": this.onUnblock(e, g, t); break;
+        case "spawn": this.onSpawn(lane, e, g, t); this.states.push(g, t, RUNNABLE); break;
+        case "start": case "run": this.onRun(g, t); this.states.push(g, t, RUNNING); break;
+        case "preempt": this.states.push(g, t, RUNNABLE); break;
+        case "block": this.states.push(g, t, this.onBlock(e, g) ? CLOCK : BLOCKED); break;
+        case "end": this.states.push(g, t, END); break;
+        case "unblock": this.onUnblock(e, g, t); this.states.push(g, t, RUNNABLE); break;
         case "recv": this.onRecv(lane, e, g, t); continue;
         case "mark": this.onMark(lane, e, g, t); continue;
         case "name": lane.name = e.name ?? ""; this.shape++; continue;
-        case "stuck": this.onStuck(e, g, t); break;
+        case "stuck": this.onStuck(e, g, t); this.states.push(g, t, STUCK); break;
         case "await": case "submit": continue; // nothing beyond their block events
         default: break;
       }
@@ -167,9 +173,13 @@ export class Layout implements RunState {
     this.wakeO[g] = 0;
   }
 
-  private onBlock(e: TraceEvent, g: number): void {
-    this.blockReason[g] = e.reason ?? "";
+  // onBlock notes why and where g blocked and tells whether it waits on
+  // the clock.
+  private onBlock(e: TraceEvent, g: number): boolean {
+    const reason = e.reason ?? "";
+    this.blockReason[g] = reason;
     this.blockLine[g] = e.line ?? 0;
+    return isClockReason(reason);
   }
 
   private onStuck(e: TraceEvent, g: number, t: number): void {

@@ -11,11 +11,32 @@ export const MIN_GROUP = 3;
 /** AUTO_COLLAPSE: a group with more lanes than this starts collapsed. */
 export const AUTO_COLLAPSE = 10;
 
+/** RowIndex maps goroutine ids to rows. Ids are small and dense, so it
+ * is an array: a frame looks up both ends of thousands of arrows. */
+export class RowIndex {
+  private rows = new Int32Array(64).fill(-1);
+
+  /** get is goroutine g's row, undefined when it has none. */
+  get(g: number): number | undefined {
+    const r = g < this.rows.length ? this.rows[g] : -1;
+    return r < 0 ? undefined : r;
+  }
+
+  set(g: number, row: number): void {
+    if (g >= this.rows.length) {
+      const grown = new Int32Array(Math.max(g + 1, this.rows.length * 2)).fill(-1);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[g] = row;
+  }
+}
+
 /** RowSet is the rows and where each goroutine is drawn: its own row, or
  * its collapsed group's. Goroutines the filter hides have no row. */
 export interface RowSet {
   rows: Row[];
-  rowOf: Map<number, number>;
+  rowOf: RowIndex;
 }
 
 /** RowOptions are the user's choices: the filter text and the groups
@@ -30,10 +51,21 @@ function groupOf(lane: Lane): [string, string] | null {
   if (lane.g === 1) return null;
   if (lane.group) return ["group:" + lane.group, lane.group];
   if (lane.name) {
-    const prefix = lane.name.replace(/[\s_\-#:./]*\d+$/, "");
-    return prefix && prefix !== lane.name ? ["name:" + prefix, `${prefix} …`] : null;
+    const prefix = namePrefix(lane.name);
+    return prefix ? ["name:" + prefix, `${prefix} …`] : null;
   }
   return lane.line ? ["line:" + lane.line, `spawned at line ${lane.line}`] : null;
+}
+
+/** namePrefix is a name without its trailing number and the separator
+ * before it ("worker 3" → "worker"), "" when it does not end in one. (A
+ * scan, not a regular expression: a first frame may name 10,000 lanes.) */
+export function namePrefix(name: string): string {
+  let i = name.length;
+  while (i > 0 && name.charCodeAt(i - 1) >= 48 && name.charCodeAt(i - 1) <= 57) i--;
+  if (i === name.length) return "";
+  while (i > 0 && " _-#:./".includes(name[i - 1])) i--;
+  return name.slice(0, i);
 }
 
 /** Matcher tests lanes (and group names) against filter text. */
@@ -82,7 +114,7 @@ export function buildRows(lanes: readonly Lane[], opts: RowOptions = {}): RowSet
     if (!key.startsWith("group:") && g.lanes.length < MIN_GROUP) groups.delete(key);
   }
   const rows: Row[] = [];
-  const rowOf = new Map<number, number>();
+  const rowOf = new RowIndex();
   const placed = new Set<string>();
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i];
@@ -98,7 +130,7 @@ export function buildRows(lanes: readonly Lane[], opts: RowOptions = {}): RowSet
   return { rows, rowOf };
 }
 
-function pushLane(rows: Row[], rowOf: Map<number, number>, lane: Lane, inGroup = false): void {
+function pushLane(rows: Row[], rowOf: RowIndex, lane: Lane, inGroup = false): void {
   rowOf.set(lane.g, rows.length);
   rows.push({ kind: "lane", lane, inGroup });
 }
@@ -106,7 +138,7 @@ function pushLane(rows: Row[], rowOf: Map<number, number>, lane: Lane, inGroup =
 // pushGroup adds a group's heading and, unless it is collapsed, its lanes.
 // A filter keeps the lanes that match (all of them when the group's name
 // matches) and opens the group unless the user closed it.
-function pushGroup(rows: Row[], rowOf: Map<number, number>, g: GroupRow, match: Matcher | null, choice?: boolean): void {
+function pushGroup(rows: Row[], rowOf: RowIndex, g: GroupRow, match: Matcher | null, choice?: boolean): void {
   let members = g.lanes;
   if (match && !match.name(g.name)) {
     members = members.filter(match.lane);

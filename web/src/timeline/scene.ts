@@ -5,6 +5,7 @@
 import type { Layout } from "./layout";
 import type { Arrow, Row } from "./model";
 import type { Palette } from "./colors";
+import type { RowIndex } from "./rows";
 import { visibleRows, type TimeRange, type View } from "./view";
 import type { WaitEdge } from "./waitfor";
 
@@ -42,7 +43,7 @@ export interface Scene {
   layout: Layout;
   rows: readonly Row[];
   /** rowOf maps a goroutine id to its row (its collapsed group's). */
-  rowOf: ReadonlyMap<number, number>;
+  rowOf: Pick<RowIndex, "get">;
   view: View;
   width: number;
   height: number;

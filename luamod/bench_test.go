@@ -3,7 +3,6 @@ package luamod
 import (
 	"context"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -85,45 +84,6 @@ func BenchmarkNewThread(b *testing.B) {
 			}
 			b.ReportMetric(per, "B/thread")
 		})
-	}
-}
-
-// BenchmarkParkedMemory reports the heap held by each parked goroutine:
-// its Go goroutine, Lua thread and scheduler record.
-func BenchmarkParkedMemory(b *testing.B) {
-	const n = 2000
-	src := `
-local wg = goroutine.wait_group()
-wg:add(1)
-for i = 1, ` + strconv.Itoa(n) + ` do goroutine.spawn(function() wg:wait() end) end
-goroutine.sleep(1)
-wg:done()`
-	var perG float64
-	for b.Loop() {
-		probe := &memProbe{}
-		probe.before = heapNow()
-		if res := Run(context.Background(), src, Options{}, probe); !res.OK() {
-			b.Fatal(res.Error)
-		}
-		perG = float64(probe.parked-probe.before) / n
-	}
-	b.ReportMetric(perG, "B/parked-goroutine")
-}
-
-// memProbe measures the heap when main resumes after its sleep: every
-// other goroutine is parked then.
-type memProbe struct {
-	discard
-	before, parked uint64
-	mainRuns       int
-}
-
-func (p *memProbe) Event(e Event) {
-	if e.G == 1 && e.Kind == KindRun {
-		p.mainRuns++
-		if p.mainRuns == 1 {
-			p.parked = heapNow()
-		}
 	}
 }
 

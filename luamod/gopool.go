@@ -22,12 +22,14 @@ func (s *sched) worker(g *G, run body) {
 	}
 	w := &goWorker{wake: make(chan struct{}, 1), g: g, run: run}
 	g.wake = w.wake
+	s.workers.Add(1)
 	go s.goLoop(w)
 }
 
 // goLoop is the Go goroutine behind w: for each goroutine it is given,
 // wait for the token, run, end, pass the token on.
 func (s *sched) goLoop(w *goWorker) {
+	defer s.workers.Done()
 	for {
 		<-w.wake
 		g, run := w.g, w.run
@@ -43,6 +45,7 @@ func (s *sched) goLoop(w *goWorker) {
 }
 
 // releaseWorkers makes every idle Go goroutine exit: the run is over.
+// Run waits for them (s.workers), so a finished run holds no memory.
 func (s *sched) releaseWorkers() {
 	for _, w := range s.idle {
 		w.g, w.run = nil, nil

@@ -141,11 +141,12 @@ func (s *sched) newThread(co *coroutine) *lua.LState {
 // mainThread is the thread for the main goroutine, which is where most
 // scripts compute: its call stack is allocated whole (about 80 KB) instead
 // of growing on demand, which saves a check on every Lua call (5% of a
-// recursive fib). Other threads grow theirs, so a parked goroutine stays
-// small.
+// recursive fib), and its registry starts at gopher-lua's usual size.
+// Other threads grow both, so a parked goroutine stays small.
 func (s *sched) mainThread() *lua.LState {
 	opts := s.root.Options
 	s.root.Options.MinimizeStackMemory = false
+	s.root.Options.RegistrySize, s.root.Options.RegistryGrowStep = threadOptions.RegistrySize, threadOptions.RegistryGrowStep
 	defer func() { s.root.Options = opts }()
 	return s.newThread(nil)
 }

@@ -35,11 +35,12 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
 	s.handoff()
 	<-s.finished
+	s.workers.Wait()
 	return s.result
 }
 
 // threadOptions keep a thread small until it needs more: a call stack and
-// registry that grow on demand (about 4 KB per parked goroutine instead of
+// registry that grow on demand (a few KB per parked goroutine instead of
 // about 100 KB with gopher-lua's defaults; see BenchmarkNewThread).
 var threadOptions = lua.Options{
 	SkipOpenLibs:        true,
@@ -50,6 +51,10 @@ var threadOptions = lua.Options{
 	RegistryGrowStep:    256,
 }
 
+// threadRegistry is the registry a goroutine's thread starts with and
+// grows by, in slots of 16 bytes.
+const threadRegistry = 32
+
 func newSched(opts Options, sink Sink) *sched {
 	s := &sched{opts: opts, sink: sink, kick: make(chan struct{}, 1), finished: make(chan struct{})}
 	s.start = time.Now()
@@ -57,6 +62,11 @@ func newSched(opts Options, sink Sink) *sched {
 	s.checkEvery = int64(opts.Quantum)
 	s.memBase = heapBytes()
 	s.root = lua.NewState(threadOptions)
+	// NewState gives a state no fewer than 128 registry slots, but threads
+	// take the root's Options as they are: a goroutine's thread starts with
+	// threadRegistry slots (half a KB instead of 4), most of its memory
+	// while it is parked, and grows when a call needs more.
+	s.root.Options.RegistrySize, s.root.Options.RegistryGrowStep = threadRegistry, threadRegistry
 	s.openLibs()
 	return s
 }

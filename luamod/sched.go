@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"math/rand/v2"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -21,14 +22,15 @@ type sched struct {
 	root *lua.LState
 	sink Sink
 
-	cur    *G
-	runq   fifo[*G] // runnable goroutines
-	all    []*G
-	idle   []*goWorker   // Go goroutines waiting for a goroutine to run (gopool.go)
-	free   []*lua.LState // idle threads: of goroutines that ended, and lent to pcall
-	alive  int
-	nextID int
-	seq    int64 // object ids: "chan 3", "wg 4", ...
+	cur     *G
+	runq    fifo[*G] // runnable goroutines
+	all     []*G
+	idle    []*goWorker    // Go goroutines waiting for a goroutine to run (gopool.go)
+	workers sync.WaitGroup // every Go goroutine the run started
+	free    []*lua.LState  // idle threads: of goroutines that ended, and lent to pcall
+	alive   int
+	nextID  int
+	seq     int64 // object ids: "chan 3", "wg 4", ...
 
 	clock
 	steps      int64 // VM instructions executed so far

@@ -39,15 +39,20 @@ func engineParked(n int) float64 {
 	return (probe.parked - before) / float64(n)
 }
 
-// parkProbe measures the memory the first time main gets the token back.
+// parkProbe measures the memory when main gets the token back after its
+// sleep (not after a preemption while it spawned).
 type parkProbe struct {
 	discard
-	parked float64
-	done   bool
+	parked      float64
+	slept, done bool
 }
 
 func (p *parkProbe) Event(e luamod.Event) {
-	if e.G == 1 && e.Kind == luamod.KindRun && !p.done {
+	switch {
+	case e.G != 1 || p.done:
+	case e.Kind == luamod.KindBlock && e.Reason == luamod.ReasonSleep:
+		p.slept = true
+	case e.Kind == luamod.KindRun && p.slept:
 		p.done = true
 		p.parked = inUse()
 	}

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { pngColours } from "./png";
 import { parseExampleIndex } from "../web/src/examples";
 import type { App } from "../web/src/app";
 
@@ -161,24 +162,8 @@ test("keyboard alone reaches every control and leaves the editor with Tab", asyn
 
 /** distinctColours counts the colours of a screenshot, decoded in the page. */
 async function distinctColours(page: Page, png: Buffer): Promise<{ colours: number; luminance: number }> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    let lum = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      lum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
-    }
-    return { colours: seen.size, luminance: lum / (d.length / 4) };
-  }, png.toString("base64"));
+  const { colours, luminance } = await pngColours(page, png);
+  return { colours: colours.length, luminance };
 }
 
 test("both themes render a full page, and the system theme is followed", async ({ page }, info) => {

@@ -2,17 +2,9 @@
 // it stale, an instant marker, highlighted goroutines; and a deadlock's
 // wait-for chain drawn and named.
 
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { open } from "./open";
-import { canvas, lanePoint, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
-
-/** pixel reads the canvas colour at CSS point (x, y) as "r,g,b". */
-function pixel(c: Locator, x: number, y: number): Promise<string> {
-  return c.evaluate((el: HTMLCanvasElement, p) => {
-    const dpr = el.width / el.clientWidth;
-    return [...el.getContext("2d")!.getImageData(Math.round(p.x * dpr), Math.round(p.y * dpr), 1, 1).data].slice(0, 3).join(",");
-  }, { x, y });
-}
+import { canvas, lanePoint, pixel, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
 
 test("a stale timeline says so and its clicks leave the editor alone; the next run clears it", async ({ page }) => {
   await open(page);

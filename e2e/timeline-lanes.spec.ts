@@ -4,7 +4,7 @@
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
-import { canvas, lanePoint, runExample, timeline, tooltip, type LP } from "./timelinekit";
+import { canvas, lanePoint, pixel, runExample, timeline, tooltip, type LP } from "./timelinekit";
 import { AXIS_H, ROW_H } from "../web/src/timeline/view";
 
 test("spawn_many's hundred goroutines are one group that opens and closes", async ({ page }) => {
@@ -88,11 +88,7 @@ test("a goroutine's lane stops where it ended", async ({ page }) => {
   // Past its end, g3's row is empty: no tooltip, and no bar in the pixels.
   await c.hover({ position: { x: (end.at.x + box.width) / 2, y: end.at.y } });
   await expect(tooltip(page)).toBeHidden();
-  const painted = await c.evaluate((el: HTMLCanvasElement, p) => {
-    const ctx = el.getContext("2d")!, dpr = el.width / el.clientWidth;
-    const px = (x: number) => [...ctx.getImageData(Math.round(x * dpr), Math.round(p.y * dpr), 1, 1).data].slice(0, 3).join(",");
-    return { before: px(p.x - 6), after: px((p.x + p.w) / 2) };
-  }, { x: end.at.x, y: end.at.y, w: box.width });
+  const painted = { before: await pixel(c, end.at.x - 6, end.at.y), after: await pixel(c, (end.at.x + box.width) / 2, end.at.y) };
   expect(painted.before).not.toBe(painted.after);
   await c.hover({ position: { x: end.at.x + 1, y: end.at.y } });
   await expect(tooltip(page)).toContainText("ended");

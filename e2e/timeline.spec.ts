@@ -5,6 +5,7 @@
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
+import { pngColours } from "./png";
 import { readFileSync } from "node:fs";
 import { canvas, count, exampleLine, lanePoint, range, runExample, timeline, type LP } from "./timelinekit";
 
@@ -120,21 +121,8 @@ test("Export PNG downloads the timeline with its legend under it", async ({ page
   const canvasHeight = await canvas(page).evaluate((c: HTMLCanvasElement) => c.height);
   expect(height).toBeGreaterThan(canvasHeight + 40);
   // Under the timeline, the legend's swatches: running, blocked, stuck.
-  const found = await page.evaluate(async ({ b64, top }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, top, c.width, c.height - top).data;
-    const seen = new Set<string>();
-    for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-    return ["46,158,68", "240,140,58", "215,16,44"].filter((rgb) => seen.has(rgb));
-  }, { b64: bytes.toString("base64"), top: canvasHeight });
-  expect(found).toEqual(["46,158,68", "240,140,58", "215,16,44"]);
+  const { colours } = await pngColours(page, bytes, canvasHeight);
+  expect([0x2e9e44, 0xf08c3a, 0xd7102c].filter((c) => colours.includes(c))).toEqual([0x2e9e44, 0xf08c3a, 0xd7102c]);
 });
 
 test("a deadlock shows its stuck goroutines", async ({ page }) => {

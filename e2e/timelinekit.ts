@@ -54,5 +54,13 @@ export async function lanePoint(c: Locator, row: number, f: number): Promise<{ x
   return { x: labelW + (box.width - labelW) * f, y: AXIS_H + row * ROW_H + ROW_H / 2 };
 }
 
+/** pixel reads the canvas colour at CSS point (x, y) as "r,g,b". */
+export function pixel(c: Locator, x: number, y: number): Promise<string> {
+  return c.evaluate((el: HTMLCanvasElement, p) => {
+    const dpr = el.width / el.clientWidth;
+    return [...el.getContext("2d")!.getImageData(Math.round(p.x * dpr), Math.round(p.y * dpr), 1, 1).data].slice(0, 3).join(",");
+  }, { x, y });
+}
+
 /** LP is window in test mode: the page's parts (web/src/main.ts). */
 export type LP = { __lp: { app: App; timeline: Timeline } };

@@ -41,8 +41,13 @@ export function drawWaitFor(ctx: Ctx, sc: Scene, first: number, last: number): v
   for (const s of waitSegments(sc, first, last)) {
     arrowLine(ctx, s.x0, s.y0, s.x1, s.y1);
     const dir = s.y1 > s.y0 ? 1 : -1;
-    if (s.label && s.edge.obj) ctx.fillText(s.edge.obj, s.x0 + 5, s.y0 + dir * ROW_H * 0.6);
+    if (!s.label || !s.edge.obj) continue;
+    // The label sits right of the edge, or left of it near the right side.
+    const right = s.x0 + 5 + ctx.measureText(s.edge.obj).width <= sc.width - 2;
+    ctx.textAlign = right ? "left" : "right";
+    ctx.fillText(s.edge.obj, right ? s.x0 + 5 : s.x0 - 5, s.y0 + dir * ROW_H * 0.6);
   }
   ctx.setLineDash([]);
   ctx.lineWidth = 1;
+  ctx.textAlign = "left";
 }

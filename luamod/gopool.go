@@ -11,7 +11,20 @@ type goWorker struct {
 	run  body
 }
 
-// worker returns an idle Go goroutine for g, or starts one.
+// launch gives g, about to run for the first time, a Lua thread and a Go
+// goroutine. Both are taken when g first runs rather than when it is
+// spawned, so a goroutine that ends before the next one starts hands both
+// on: spawning many short goroutines then makes neither new threads nor
+// new Go goroutines, and the goroutine that ended runs the next one
+// without a switch.
+func (s *sched) launch(g *G) {
+	th := s.thread()
+	g.L, g.coro = th, th
+	s.worker(g, g.body)
+	g.body = nil
+}
+
+// worker gives g an idle Go goroutine, or starts one.
 func (s *sched) worker(g *G, run body) {
 	if n := len(s.idle); n > 0 {
 		w := s.idle[n-1]

@@ -34,8 +34,9 @@ type G struct {
 	id       int
 	name     string
 	group    string
-	line     int // where it was spawned
-	L        *lua.LState
+	line     int         // where it was spawned
+	body     body        // what it runs; nil once it has started (launch)
+	L        *lua.LState // its thread, from when it first runs
 	coro     *lua.LState // G.CurrentThread while this goroutine is off the token
 	state    gState
 	started  bool
@@ -83,9 +84,7 @@ func (s *sched) spawn(name, group string, line int, run body) (*G, error) {
 		return nil, errRunEnded
 	}
 	s.nextID++
-	th := s.thread()
-	g := &G{id: s.nextID, name: name, group: group, line: line, L: th, born: s.now()}
-	g.coro = th
+	g := &G{id: s.nextID, name: name, group: group, line: line, body: run, born: s.now()}
 	s.alive++
 	if s.alive > s.stats.PeakAlive {
 		s.stats.PeakAlive = s.alive
@@ -96,7 +95,6 @@ func (s *sched) spawn(name, group string, line int, run body) (*G, error) {
 		parent = s.cur.id
 	}
 	s.emit(Event{Kind: KindSpawn, G: g.id, Other: parent, Line: line, Name: name, Group: group})
-	s.worker(g, run)
 	s.runq.push(g)
 	return g, nil
 }

@@ -113,6 +113,9 @@ func (s *sched) emit(e Event) {
 
 // grant gives the token to g.
 func (s *sched) grant(g *G) {
+	if g.body != nil {
+		s.launch(g)
+	}
 	s.cur = g
 	g.state = gRunning
 	s.sliceStart = s.steps

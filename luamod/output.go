@@ -62,10 +62,15 @@ func cutUTF8(text string, n int) string {
 
 // clip shortens text that a script chose (a mark label, a goroutine name,
 // an error message) to at most n bytes for the trace and the result,
-// saying how long it was.
+// saying how long it was. Every trace event passes its strings through
+// it, so the common case is small enough to be inlined.
 func clip(text string, n int) string {
 	if len(text) <= n {
 		return text
 	}
+	return clipLong(text, n)
+}
+
+func clipLong(text string, n int) string {
 	return cutUTF8(text, n) + "… (" + strconv.Itoa(len(text)) + " bytes)"
 }

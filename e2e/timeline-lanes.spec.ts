@@ -4,7 +4,7 @@
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
-import { canvas, lanePoint, pixel, runExample, timeline, tooltip, type LP } from "./timelinekit";
+import { canvas, exampleLine, lanePoint, pixel, runExample, timeline, tooltip, type LP } from "./timelinekit";
 import { AXIS_H, ROW_H } from "../web/src/timeline/view";
 
 test("spawn_many's hundred goroutines are one group that opens and closes", async ({ page }) => {
@@ -72,6 +72,7 @@ test("hovering a channel handoff names the channel, sender and receiver; a spawn
   await expect(tip).toContainText(`line ${points.spawn.line}`);
   await c.click({ position: { x: points.spawn.x, y: points.spawn.y } });
   await expect(c).toHaveAttribute("data-selected", String(points.spawn.to));
+  await expect(page.locator(".cm-activeLine")).toHaveText(exampleLine("channels.lua", points.spawn.line));
 });
 
 test("a goroutine's lane stops where it ended", async ({ page }) => {

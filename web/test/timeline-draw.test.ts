@@ -52,6 +52,18 @@ test("a 1 µs run among long waits keeps a visible width, and the lane stops at 
   assert.ok(drawn.rects.some((r) => r.color === LIGHT.muted && Math.abs(r.x - end) <= 1 && r.h === ROW_H - 10), "end cap");
 });
 
+test("a failed goroutine's lane ends in a cross", () => {
+  const { ctx, drawn } = recordCtx();
+  draw(ctx, scene(layout([
+    { t: 0, k: "spawn", g: 1, name: "main" }, { t: 0, k: "start", g: 1 },
+    { t: 10, k: "spawn", g: 2, o: 1 }, { t: 500, k: "end", g: 1, status: "error", err: "boom" },
+    { t: 1000, k: "end", g: 2, status: "ok" },
+  ])));
+  const cross = drawn.lines.filter((l) => l.color === LIGHT.failed);
+  assert.equal(cross.length, 2);
+  for (const l of cross) assert.ok(Math.abs((l.x0 + l.x1) / 2 - (LABEL_W + 500)) < 1);
+});
+
 test("spawn arrows stand upright at the spawn time, so a hundred spawns draw a comb, not a blob", () => {
   const ev: TraceEvent[] = [{ t: 0, k: "spawn", g: 1, name: "main" }, { t: 0, k: "start", g: 1 }];
   for (let g = 2; g <= 101; g++) ev.push({ t: g, k: "spawn", g, o: 1, line: 4, name: `w ${g}` }, { t: 200 + g, k: "start", g });

@@ -207,7 +207,7 @@ func (s *sched) concatL(L *lua.LState) int {
 			return 1
 		}
 	}
-	s.reserve(L, int64(size))
+	s.reserveString(L, int64(size))
 	var b strings.Builder
 	b.Grow(size)
 	for i := 1; i <= n; i++ {
@@ -225,7 +225,7 @@ func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
 	for i := n - 1; i >= 1; i-- {
 		lhs := L.Get(i)
 		if isConcatOperand(lhs) && isConcatOperand(rhs) {
-			s.reserve(L, int64(len(lua.LVAsString(lhs))+len(lua.LVAsString(rhs))))
+			s.reserveString(L, int64(len(lua.LVAsString(lhs))+len(lua.LVAsString(rhs))))
 			rhs = lua.LString(lua.LVAsString(lhs) + lua.LVAsString(rhs))
 			continue
 		}

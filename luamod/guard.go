@@ -73,9 +73,6 @@ func (s *sched) reserve(L *lua.LState, n int64) {
 		s.overMemory(L)
 	}
 	s.charge(L, n/bytesPerUnit)
-	if n >= bigAlloc {
-		s.noteBigString(n)
-	}
 	s.allocated += n
 	if n < bigAlloc && s.allocated < s.opts.MaxMemory/16 {
 		return
@@ -88,6 +85,15 @@ func (s *sched) reserve(L *lua.LState, n int64) {
 	s.charge(L, checkUnits)
 	if s.heapUsed()+n > s.opts.MaxMemory {
 		s.overMemory(L)
+	}
+}
+
+// reserveString is reserve for a string of n bytes, which also makes the
+// run check more often once it holds long strings (noteBigString).
+func (s *sched) reserveString(L *lua.LState, n int64) {
+	s.reserve(L, n)
+	if n >= bigAlloc {
+		s.noteBigString(n)
 	}
 }
 

@@ -39,7 +39,7 @@ func (s *sched) strRep(L *lua.LState) int {
 	if size := float64(len(str)) * n; size > float64(s.opts.MaxMemory) {
 		s.overMemory(L)
 	}
-	s.reserve(L, int64(len(str))*int64(n))
+	s.reserveString(L, int64(len(str))*int64(n))
 	L.Push(lua.LString(strings.Repeat(str, int(n))))
 	return 1
 }
@@ -80,7 +80,7 @@ func strRange(pos, length int) int {
 func (s *sched) mapString(f func(string) string) lua.LGFunction {
 	return func(L *lua.LState) int {
 		str := L.CheckString(1)
-		s.reserve(L, 3*int64(len(str)))
+		s.reserveString(L, 3*int64(len(str)))
 		L.Push(lua.LString(f(str)))
 		return 1
 	}
@@ -123,7 +123,7 @@ func (s *sched) checkFormat(L *lua.LState, f string) {
 			size += int64(len(str))
 		}
 	}
-	s.reserve(L, size)
+	s.reserveString(L, size)
 }
 
 // skipDigits skips the (at most two) digits of a width or precision.

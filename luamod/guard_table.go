@@ -31,13 +31,7 @@ func (s *sched) guardTables() {
 // maxResults values.
 func (s *sched) unpack(L *lua.LState) int {
 	t := L.CheckTable(1)
-	i := L.OptInt(2, 1)
-	j := i - 1
-	if L.Get(3) == lua.LNil {
-		j = t.Len()
-	} else {
-		j = L.CheckInt(3)
-	}
+	i, j := tableRange(L, t, 2)
 	if i > j {
 		return 0
 	}
@@ -51,18 +45,22 @@ func (s *sched) unpack(L *lua.LState) int {
 	return j - i + 1
 }
 
+// tableRange reads the optional arguments n and n+1 of unpack and
+// table.concat: from i (default 1) to j (default #t).
+func tableRange(L *lua.LState, t *lua.LTable, n int) (i, j int) {
+	i = L.OptInt(n, 1)
+	if L.Get(n+1) == lua.LNil {
+		return i, t.Len()
+	}
+	return i, L.CheckInt(n + 1)
+}
+
 // tableConcat is Lua 5.1's table.concat(t [, sep [, i [, j]]]): the
 // result's size is known and reserved before it is built.
 func (s *sched) tableConcat(L *lua.LState) int {
 	t := L.CheckTable(1)
 	sep := L.OptString(2, "")
-	i := L.OptInt(3, 1)
-	j := i - 1
-	if L.Get(4) == lua.LNil {
-		j = t.Len()
-	} else {
-		j = L.CheckInt(4)
-	}
+	i, j := tableRange(L, t, 3)
 	size := int64(0)
 	for k := i; k <= j; k++ {
 		v := t.RawGetInt(k)
@@ -76,7 +74,7 @@ func (s *sched) tableConcat(L *lua.LState) int {
 		L.Push(lua.LString(""))
 		return 1
 	}
-	s.reserve(L, size)
+	s.reserveString(L, size)
 	b := make([]byte, 0, size)
 	for k := i; k <= j; k++ {
 		if k > i {

@@ -145,10 +145,11 @@ goroutine.spawn(function()
   ch:receive()
 end)
 goroutine.spawn(function() goroutine.sleep(1e9) end)
+goroutine.sleep(1)
 while true do end
 `, Options{WallTimeout: Millis(200 * time.Millisecond)}, StatusLimit, `wall time \(200ms\)`})
 	want := "3 goroutine(s) alive when the run was stopped:\n" +
-		"goroutine 1 (main) [running] at main.lua:8\n" +
+		"goroutine 1 (main) [running] at main.lua:9\n" +
 		"goroutine 2 (reader) [chan receive on chan 1] at main.lua:5\n" +
 		"goroutine 3 [sleep] at main.lua:7\n" +
 		"limit exceeded: wall time (200ms)\n"

@@ -2,23 +2,14 @@ package luamod
 
 import (
 	"fmt"
-	"runtime"
+	"math"
 	"testing"
 	"time"
 )
 
-// slowdown is how much slower than native Go the tests run: the race
-// detector and GOOS=js take several times longer.
-func slowdown() time.Duration {
-	if raceDetector || runtime.GOOS == "js" {
-		return 10
-	}
-	return 1
-}
-
-// The engine paths below were quadratic: at these sizes they took from
-// seconds to hours. Linear, they take a fraction of a second natively; the
-// wall limits leave room for -race and GOOS=js.
+// The engine paths below were quadratic: at the sizes of the Lua tests
+// they took from seconds to hours. Linear, they take a fraction of a
+// second natively; the wall limits leave room for -race and GOOS=js.
 
 func TestSelectOverManyCasesIsLinear(t *testing.T) {
 	opts := Options{WallTimeout: Millis(20 * time.Second)}
@@ -58,46 +49,61 @@ goroutine.select(cases)`)
 	}
 }
 
-func TestOrderTasksIsLinear(t *testing.T) {
-	const n = 200000
-	tasks := make([]*slothTask, n)
-	for i := range tasks {
-		tasks[i] = &slothTask{name: fmt.Sprintf("t%d", i)}
-		if i > 0 {
-			// each task depends on the next: the order is reversed
-			tasks[i-1].dependsOn = []string{tasks[i].name}
+// expectLinear times work(n) and work(4n) in CPU time, the fastest of
+// three runs each, and fails when four times the size takes eight times
+// as long or more: a linear path takes about four times, a quadratic one
+// sixteen. A ratio of CPU times holds on a busy machine where a bound on
+// the wall clock would not.
+func expectLinear(t *testing.T, n int, work func(n int)) {
+	t.Helper()
+	fastest := func(n int) time.Duration {
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := cpuTime()
+			work(n)
+			best = min(best, cpuTime()-start)
 		}
+		return best
 	}
-	start := time.Now()
-	out, err := orderTasks(tasks)
-	if err != nil || len(out) != n || out[0] != tasks[n-1] || out[n-1] != tasks[0] {
-		t.Fatalf("order: %v, %d tasks", err, len(out))
-	}
-	if took := time.Since(start); took > 2*time.Second*slowdown() {
-		t.Fatalf("ordering %d tasks took %v", n, took)
+	small, large := fastest(n), fastest(4*n)
+	if large > 8*small+50*time.Millisecond {
+		t.Fatalf("size %d took %v, size %d took %v: not linear", n, small, 4*n, large)
 	}
 }
 
+func TestOrderTasksIsLinear(t *testing.T) {
+	expectLinear(t, 5000, func(n int) {
+		tasks := make([]*slothTask, n)
+		for i := range tasks {
+			tasks[i] = &slothTask{name: fmt.Sprintf("t%d", i)}
+			if i > 0 {
+				// each task depends on the next: the order is reversed
+				tasks[i-1].dependsOn = []string{tasks[i].name}
+			}
+		}
+		out, err := orderTasks(tasks)
+		if err != nil || len(out) != n || out[0] != tasks[n-1] || out[n-1] != tasks[0] {
+			t.Fatalf("order: %v, %d tasks", err, len(out))
+		}
+	})
+}
+
 func TestChromeTraceIsLinear(t *testing.T) {
-	// One goroutine that hands a value to another 10,000 times: its lane
-	// has as many states as cuts, which the conversion once paired up.
-	const n = 10000
-	events := []Event{{T: 0, Kind: KindSpawn, G: 1}, {T: 0, Kind: KindStart, G: 1}, {T: 0, Kind: KindSpawn, G: 2, Other: 1}}
-	for i := int64(1); i <= n; i++ {
-		events = append(events,
-			Event{T: 10 * i, Kind: KindBlock, G: 1, Reason: "chan send", Object: "chan 1"},
-			Event{T: 10*i + 5, Kind: KindRecv, G: 2, Other: 1, Object: "chan 1", From: 10*i + 1},
-			Event{T: 10*i + 6, Kind: KindUnblock, G: 1, Other: 2},
-			Event{T: 10*i + 7, Kind: KindRun, G: 1})
-	}
-	start := time.Now()
-	b, err := ChromeTrace(Trace{Version: TraceVersion, Clock: "virtual", Events: events})
-	if err != nil || len(b) == 0 {
-		t.Fatal(err)
-	}
-	if took := time.Since(start); took > 2*time.Second*slowdown() {
-		t.Fatalf("converting %d events took %v", len(events), took)
-	}
+	// One goroutine hands a value to another n times: its lane has as many
+	// states as cuts, which the conversion once paired up.
+	expectLinear(t, 2000, func(n int) {
+		events := []Event{{T: 0, Kind: KindSpawn, G: 1}, {T: 0, Kind: KindStart, G: 1}, {T: 0, Kind: KindSpawn, G: 2, Other: 1}}
+		for i := int64(1); i <= int64(n); i++ {
+			events = append(events,
+				Event{T: 10 * i, Kind: KindBlock, G: 1, Reason: "chan send", Object: "chan 1"},
+				Event{T: 10*i + 5, Kind: KindRecv, G: 2, Other: 1, Object: "chan 1", From: 10*i + 1},
+				Event{T: 10*i + 6, Kind: KindUnblock, G: 1, Other: 2},
+				Event{T: 10*i + 7, Kind: KindRun, G: 1})
+		}
+		if b, err := ChromeTrace(Trace{Version: TraceVersion, Clock: "virtual", Events: events}); err != nil || len(b) == 0 {
+			t.Fatal(err)
+		}
+	})
 }
 
 func TestLogTableOfSharedSubtablesIsBounded(t *testing.T) {

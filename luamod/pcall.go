@@ -10,6 +10,11 @@ import (
 // bound is what keeps their Go recursion from exhausting the Go stack.
 const maxCCalls = 200
 
+// caughtErrorUnits is the work of an error caught by pcall, about 30 µs
+// (gopher-lua writes a traceback, and the unwinder raises once more): a
+// loop of failing pcalls is charged for it (guard.go).
+const caughtErrorUnits = 1024
+
 // errCStackOverflow is Lua 5.1's message when maxCCalls is reached.
 const errCStackOverflow = "C stack overflow"
 
@@ -65,6 +70,7 @@ func (s *sched) protectedCall(L *lua.LState, h *lua.LFunction) int {
 	if err != nil {
 		s.giveBack(T)
 		raiseIf(L, g.cancelErr)
+		s.charge(L, caughtErrorUnits)
 		L.Push(lua.LFalse)
 		L.Push(errorValue(err))
 		return 2

@@ -1,0 +1,91 @@
+// The page in headless Chromium, served by cmd/sitebuild from dist/
+// (./build.sh bench builds it): cold start (navigation to the engine being
+// ready and to the first output of the example it opens, and the bytes
+// transferred meanwhile, with an empty cache each time) and real time
+// (1,000 goroutines that each sleep 100 ms, run by the page's worker,
+// against the 100 ms floor). Prints Result lines for cmd/benchreport.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { emit, fromSamples, single, type Head } from "./result";
+import type { Runner } from "../src/runner";
+
+const quick = process.env.LP_BENCH_QUICK === "1";
+const runs = quick ? 2 : 5;
+const port = Number(process.env.LP_BENCH_PORT ?? 8107);
+const base = `http://127.0.0.1:${port}/`;
+const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** serve starts cmd/sitebuild on dist/ and waits until it answers. */
+async function serve(): Promise<ChildProcess> {
+  const server = spawn("go", ["run", "./cmd/sitebuild", "-serve", "-nobuild", "-dist", process.env.LP_DIST ?? "dist", "-addr", `127.0.0.1:${port}`], { stdio: "ignore" });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(base)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`the site did not come up on ${base}`);
+}
+
+const head = (name: string, subject: string, unit: string, target?: string): Head =>
+  ({ env: "chromium", name, n: 1, unit, subject, baseline: "", ...(target ? { target } : {}) });
+
+if (!existsSync(chromium)) {
+  console.log(`chromium: skipped (${chromium} not found)`);
+  process.exit(0);
+}
+const server = await serve();
+const { chromium: launcher } = await import("playwright");
+const browser = await launcher.launch({
+  executablePath: chromium,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  // Cold start: a fresh context has an empty cache.
+  const ready: number[] = [], first: number[] = [], bytes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    let transferred = 0;
+    page.on("requestfinished", (req) => {
+      void req.sizes().then((s) => (transferred += s.responseBodySize + s.responseHeadersSize), () => {});
+    });
+    await page.goto(`${base}?test`);
+    await page.waitForFunction(() => (window as unknown as { __lp: { runner: Runner } }).__lp?.runner.loadState.phase === "ready", null, { timeout: 120_000 });
+    ready.push(await page.evaluate(() => performance.now()));
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('[role="log"]')?.textContent ?? "").length > 0, null, { timeout: 60_000 });
+    first.push(await page.evaluate(() => performance.now()));
+    await page.waitForTimeout(200); // let the last size callbacks land
+    bytes.push(transferred / 1024);
+    await ctx.close();
+  }
+  emit(fromSamples(head("cold start", "navigation to engine ready", "ms"), ready));
+  emit(fromSamples(head("cold start", "navigation to first output", "ms"), first));
+  emit(fromSamples(head("cold start", "bytes transferred to first output", "KiB", "≤ 1126 KiB (1.1 MiB)"), bytes));
+
+  // Real time, through the page's runner and worker.
+  const page = await browser.newPage();
+  await page.goto(`${base}?test`);
+  await page.waitForFunction(() => (window as unknown as { __lp: { runner: Runner } }).__lp?.runner.loadState.phase === "ready", null, { timeout: 120_000 });
+  const sleepers = `local wg = goroutine.wait_group()
+for i = 1, 1000 do wg:add(1) goroutine.spawn(function() goroutine.sleep(100) wg:done() end) end
+wg:wait()`;
+  emit(await single(head("sleep", "page build, real time, 1000 × sleep(100)", "ms", "ratio ≤ 1.1"), runs, () =>
+    page.evaluate(async (src) => {
+      const runner = (window as unknown as { __lp: { runner: Runner } }).__lp.runner;
+      const t0 = performance.now();
+      const res = await runner.run(src, { realTime: true }).result;
+      if (res.status !== "ok") throw new Error(`run ${res.status}: ${res.error}`);
+      return performance.now() - t0;
+    }, sleepers), 100));
+} finally {
+  await browser.close();
+  server.kill();
+}
+process.exit(0);

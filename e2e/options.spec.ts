@@ -1,11 +1,19 @@
 // The page's run options reach the engine: the grace period after main and
 // the trace-event limit.
 
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+
+/** openLimits opens the toolbar's Limits, where the fields are. */
+async function openLimits(page: Page): Promise<void> {
+  if ((await page.locator(".lp-limits").getAttribute("open")) === null) {
+    await page.getByText("Limits", { exact: true }).click();
+  }
+}
 
 test("the Grace field sets how long goroutines may run after main, and is kept", async ({ page }) => {
   const errors = await open(page);
+  await openLimits(page);
   const grace = page.getByLabel("Grace (s)");
   await expect(grace).toHaveValue("10");
   await grace.fill("1.5");
@@ -17,6 +25,7 @@ test("the Grace field sets how long goroutines may run after main, and is kept",
   await expect(output).toContainText("main done");
   await expect(output).toContainText("still running 1.5s after main ended");
   await expect(output).toContainText("[sleep] at main.lua:1");
+  await openLimits(page);
   await grace.fill("-3");
   await grace.press("Enter");
   await expect(grace).toHaveValue("1.5");
@@ -27,6 +36,7 @@ test("the Grace field sets how long goroutines may run after main, and is kept",
 
 test("the Max events field sets the trace-event limit, and is kept", async ({ page }) => {
   const errors = await open(page);
+  await openLimits(page);
   const field = page.getByLabel("Max events");
   await expect(field).toHaveValue("500000");
   await field.fill("300");
@@ -37,6 +47,7 @@ test("the Max events field sets the trace-event limit, and is kept", async ({ pa
   const output = page.getByRole("log", { name: "Output" });
   await expect(output).toContainText("limit exceeded: trace events (300)");
   await expect(output).not.toContainText("all marked");
+  await openLimits(page);
   await field.fill("2.5");
   await field.press("Enter");
   await expect(field).toHaveValue("300");

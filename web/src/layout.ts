@@ -34,7 +34,7 @@ const MIN_COLUMN = 240; // px: the narrowest editor or output column
 const MIN_TOP = 192; // px: the lowest the editor and output may get
 const MIN_TIMELINE = 128; // px, the pane's CSS min-height
 const SETTLE_MS = 250; // how long the timeline must stay the same size before its pane may shrink
-const AUTO_SHARE = 0.55; // the most of the height the timeline takes on its own
+const AUTO_SHARE = 0.6; // the most of the height the timeline takes on its own
 
 /** createLayout adds the splitters to the grid and applies the saved sizes. */
 export function createLayout(p: LayoutParts): PageLayout {

@@ -65,6 +65,19 @@ function option(value: string, label: string): HTMLOptionElement {
   return o;
 }
 
+// fitToChoice makes a select as wide as its chosen option (plus its padding
+// and arrow), so the choice shows whole and the toolbar keeps its room;
+// CSS caps it at the row's width.
+const measure = document.createElement("canvas").getContext("2d");
+function fitToChoice(select: HTMLSelectElement): void {
+  const text = select.selectedOptions[0]?.textContent ?? "";
+  if (!measure || !select.isConnected) return;
+  const st = getComputedStyle(select);
+  measure.font = st.font;
+  const chrome = parseFloat(st.paddingLeft) + parseFloat(st.paddingRight) + parseFloat(st.borderLeftWidth) * 2 + 28;
+  select.style.width = `${Math.ceil(measure.measureText(text).width + chrome)}px`;
+}
+
 /** createToolbar builds the toolbar; setExamples fills the menu later. */
 export function createToolbar(h: ToolbarHandlers): Toolbar {
   const dom = document.createElement("div");
@@ -78,6 +91,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
   examples.setAttribute("aria-label", "Examples");
   examples.append(option("", "Examples…"));
   examples.addEventListener("change", () => {
+    fitToChoice(examples);
     if (examples.value) h.onExample(examples.value);
   });
 
@@ -120,6 +134,30 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     onChange: (n) => h.onOptions({ ...options, maxEvents: n }),
   });
 
+  // The limits are set seldom: they wait in a disclosure, so the toolbar
+  // keeps room for the Examples menu.
+  const limits = document.createElement("details");
+  limits.className = "lp-limits";
+  const limitsSummary = document.createElement("summary");
+  limitsSummary.className = "lp-btn lp-limits-summary";
+  limitsSummary.textContent = "Limits";
+  limitsSummary.title = "The run's grace period and trace-event limit";
+  const limitsPanel = document.createElement("div");
+  limitsPanel.className = "lp-limits-panel";
+  limitsPanel.append(grace.label, maxEvents.label);
+  limits.append(limitsSummary, limitsPanel);
+  const closeLimits = (e: Event) => {
+    if (limits.open && !limits.contains(e.target as Node)) limits.open = false;
+  };
+  const escapeLimits = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && limits.open) {
+      limits.open = false;
+      limitsSummary.focus();
+    }
+  };
+  document.addEventListener("pointerdown", closeLimits);
+  limits.addEventListener("keydown", escapeLimits);
+
   const theme = document.createElement("select");
   theme.className = "lp-select lp-theme";
   theme.setAttribute("aria-label", "Theme");
@@ -137,7 +175,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     g.append(...els);
     return g;
   };
-  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, grace.label, maxEvents.label, theme));
+  dom.append(group(run, stop), group(examples, reset, share, message), group(virtualLabel, limits, theme));
 
   let list: readonly ExampleInfo[] = [];
   let offersYours: boolean | null = null;
@@ -164,6 +202,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
       theme.value = s.theme;
       if (s.menu.yours !== offersYours) fillMenu(s.menu.yours);
       examples.value = [...examples.options].some((o) => o.value === s.menu.value) ? s.menu.value : examples.options[0].value;
+      fitToChoice(examples);
       reset.setAttribute("aria-disabled", String(!s.canReset));
     },
     flash(text) {
@@ -173,6 +212,7 @@ export function createToolbar(h: ToolbarHandlers): Toolbar {
     },
     destroy() {
       clearTimeout(clearTimer);
+      document.removeEventListener("pointerdown", closeLimits);
       dom.remove();
     },
   };

@@ -91,7 +91,7 @@ func TestOrderTasksIsLinear(t *testing.T) {
 func TestChromeTraceIsLinear(t *testing.T) {
 	// One goroutine hands a value to another n times: its lane has as many
 	// states as cuts, which the conversion once paired up.
-	expectLinear(t, 2000, func(n int) {
+	expectLinear(t, 1000, func(n int) {
 		events := []Event{{T: 0, Kind: KindSpawn, G: 1}, {T: 0, Kind: KindStart, G: 1}, {T: 0, Kind: KindSpawn, G: 2, Other: 1}}
 		for i := int64(1); i <= int64(n); i++ {
 			events = append(events,

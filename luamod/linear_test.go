@@ -12,7 +12,7 @@ import (
 // second natively; the wall limits leave room for -race and GOOS=js.
 
 func TestSelectOverManyCasesIsLinear(t *testing.T) {
-	opts := Options{WallTimeout: Millis(20 * time.Second)}
+	opts := Options{WallTimeout: Millis(20 * time.Second), MaxMemory: 256 << 20}
 	expectBounded(t, []bounded{
 		{"50k channels", `
 local cases = {}

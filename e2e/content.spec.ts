@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { code, holdRoute } from "./pagekit";
 import { parseExampleIndex } from "../web/src/examples";
 import type { App } from "../web/src/app";
 
@@ -15,9 +16,6 @@ const exampleSource = (file: string) => readFileSync(`web/examples/${file}`, "ut
 const menu = (page: Page) => page.getByLabel("Examples");
 const runButton = (page: Page) => page.getByRole("button", { name: "Run", exact: true });
 
-function code(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent());
-}
 
 /** typeOwn replaces the editor's text by typing, as a user would. */
 async function typeOwn(page: Page, text: string): Promise<void> {
@@ -94,15 +92,7 @@ test("a shared link sets the draft aside instead of overwriting it", async ({ pa
 });
 
 /** holdExamples delays every example script until the returned release is called. */
-async function holdExamples(page: Page): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/examples\/[\w-]+\.lua$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdExamples = (page: Page) => holdRoute(page, /\/examples\/[\w-]+\.lua$/);
 
 test("typing before the first example arrives: the example never replaces it", async ({ page }) => {
   const release = await holdExamples(page);

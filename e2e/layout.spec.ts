@@ -5,6 +5,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { holdRoute } from "./pagekit";
 import type { App } from "../web/src/app";
 
 const pane = (page: Page, name: string) => page.locator(`.lp-pane-${name}`);
@@ -112,12 +113,7 @@ test("a second run keeps the timeline's height from its first frame on", async (
 });
 
 test("the toolbar does not move when the engine's load bar goes", async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/luaplay.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRoute(page, "**/luaplay.wasm");
   await page.goto("./?test");
   const run = page.getByRole("button", { name: "Run", exact: true });
   await expect(page.getByTestId("engine-load")).toBeVisible();

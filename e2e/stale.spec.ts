@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { code } from "./pagekit";
 import type { App } from "../web/src/app";
 import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
 
@@ -13,9 +14,6 @@ const timeline = (page: Page) => page.getByRole("region", { name: "Timeline" });
 const canvas = (page: Page) => timeline(page).getByTestId("timeline-canvas");
 const exampleSource = (file: string) => readFileSync(`web/examples/${file}`, "utf8");
 
-function code(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent());
-}
 
 function cursorLine(page: Page): Promise<number> {
   return page.evaluate(() => {

@@ -4,6 +4,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { holdRoute } from "./pagekit";
 import type { App } from "../web/src/app";
 
 const output = (page: Page) => page.getByRole("log", { name: "Output" });
@@ -56,12 +57,7 @@ test("a goroutine's error that leads to a deadlock is reported with it", async (
 });
 
 test("a run started while the engine loads says it waits, then runs", async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/luaplay.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRoute(page, "**/luaplay.wasm");
   await page.goto("./?test");
   await page.waitForFunction(() => "__lp" in window);
   await page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.ready);

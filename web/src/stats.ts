@@ -64,10 +64,10 @@ export function createStats(): Stats {
   const live = () =>
     `${count(created, "goroutine")} · peak ${peak} alive · run clock ${formatMicros(clock)} · ` +
     `wall ${formatMicros((performance.now() - began) * 1000)}`;
-  const loading = () =>
-    load.phase === "loading" && load.total > 0
-      ? `Loading the engine… ${Math.floor(Math.min(1, load.loaded / load.total) * 100)}%`
-      : "Loading the engine…";
+  const percent = () =>
+    load.phase === "loading" && load.total > 0 ? ` ${Math.floor(Math.min(1, load.loaded / load.total) * 100)}%` : "";
+  const loading = () => `Loading the engine…${percent()}`;
+  const waitingLabel = () => `Waiting for the engine to load…${percent()}`;
   function idle() {
     if (load.phase === "loading") show("idle", loading(), "You can write code meanwhile; Run starts it once the engine is ready");
     else if (load.phase === "failed") show("failed", "The engine failed to load", load.message);
@@ -89,7 +89,7 @@ export function createStats(): Stats {
       alive = created = peak = clock = 0;
       if (engineLoaded) return begin();
       waiting = true;
-      show("running", `Waiting for the engine: ${loading()}`, "the run starts as soon as it has loaded");
+      show("running", waitingLabel(), "the run starts as soon as it has loaded");
     },
     observe(events) {
       for (const e of events) {
@@ -118,7 +118,7 @@ export function createStats(): Stats {
       load = s;
       if (current === "running" && waiting) {
         if (s.phase === "ready") begin();
-        else if (s.phase === "loading") state.textContent = `Waiting for the engine: ${loading()}`;
+        else if (s.phase === "loading") state.textContent = waitingLabel();
       } else if (current === "idle" || (s.phase === "failed" && current !== "running")) {
         idle();
       }

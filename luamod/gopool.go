@@ -11,17 +11,25 @@ type goWorker struct {
 	run  body
 }
 
-// launch gives g, about to run for the first time, a Lua thread and a Go
-// goroutine. Both are taken when g first runs rather than when it is
-// spawned, so a goroutine that ends before the next one starts hands both
-// on: spawning many short goroutines then makes neither new threads nor
-// new Go goroutines, and the goroutine that ended runs the next one
-// without a switch.
+// launch gives g, about to run for the first time, a Go goroutine; the
+// Go goroutine takes a Lua thread for it (takeThread). Both are taken when
+// g first runs rather than when it is spawned, so a goroutine that ends
+// before the next one starts hands both on: spawning many short
+// goroutines then makes neither new threads nor new Go goroutines, and the
+// goroutine that ended runs the next one without a switch.
 func (s *sched) launch(g *G) {
-	th := s.thread()
-	g.L, g.coro = th, th
 	s.worker(g, g.body)
 	g.body = nil
+}
+
+// takeThread gives g, which now holds the token, its Lua thread. It runs
+// on g's own Go goroutine: making a thread on the stack of the goroutine
+// that handed the token on would grow that stack, which it then keeps
+// while it is parked.
+func (s *sched) takeThread(g *G) {
+	th := s.thread()
+	g.L, g.coro = th, th
+	s.root.G.CurrentThread = th
 }
 
 // worker gives g an idle Go goroutine, or starts one.
@@ -50,6 +58,9 @@ func (s *sched) goLoop(w *goWorker) {
 			return
 		}
 		w.g, w.run = nil, nil
+		if g.L == nil {
+			s.takeThread(g)
+		}
 		s.goMain(g, run)
 		s.idle = append(s.idle, w)
 		s.cur = nil

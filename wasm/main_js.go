@@ -2,12 +2,17 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"luaplay/luamod"
+)
 
 // main installs globalThis.luaplay and keeps the program alive: the worker
 // calls into it for as long as the page needs the engine. The bridge's
 // functions therefore live, unreleased, until the worker is terminated.
 func main() {
+	luamod.TuneGC(2 * luamod.DefaultMaxMemory)
 	var b bridge
 	b.install(js.Global(), "luaplay")
 	select {}

@@ -26,6 +26,7 @@ func main() {
 	quick := flag.Bool("quick", false, "small sizes, for a smoke test")
 	only := flag.String("only", "", "run only the workloads whose name starts with this")
 	flag.Parse()
+	luamod.TuneGC(2 * luamod.DefaultMaxMemory) // as the runner and the page's worker do
 	env := "native"
 	if runtime.GOOS == "js" {
 		env = "wasm"

@@ -46,6 +46,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		MaxMemory:      c.maxMemory << 20,
 		MaxOutputBytes: c.maxOutput,
 	}
+	luamod.TuneGC(2 * max(opts.MaxMemory, luamod.DefaultMaxMemory))
 	sink := &streamSink{stdout: stdout, stderr: stderr, keep: c.traceFile != "" || c.chromeFile != ""}
 	res := luamod.Run(ctx, src, opts, sink)
 	code := exitOK

@@ -98,5 +98,5 @@ func goSpawnJoin(n int) {
 type discard struct{}
 
 func (discard) Output(luamod.OutputChunk) {}
-func (discard) Event(luamod.Event)    {}
-func (discard) Flush()                {}
+func (discard) Event(luamod.Event)        {}
+func (discard) Flush()                    {}

@@ -57,7 +57,7 @@ interface Counted {
   version: number;
   lanes: number;
   end: number;
-  cum: Float64Array;
+  cum: Int32Array;
 }
 
 const cache = new WeakMap<Layout, Map<string, Counted>>();
@@ -108,11 +108,20 @@ export function countGroups(l: Layout, rows: readonly GroupRow[]): void {
     since[g] = t;
     if (code === END || code === STUCK) over[g] = 1;
   }
+  // In place, each group's differences become counts per slot, then the
+  // counts before each slot (at most lanes * SLOTS: an Int32 holds it).
   stale.forEach((r, i) => {
-    const cum = new Float64Array(size), o = i * size;
+    const o = i * size;
     for (let j = N; j < SLOTS * N; j++) d[o + j] += d[o + j - N];
-    for (let j = 0; j < SLOTS * N; j++) cum[j + N] = cum[j] + d[o + j];
-    byKey.set(r.key, { version: l.version, lanes: r.lanes.length, end, cum });
+    for (let f = 0; f < N; f++) {
+      let before = 0;
+      for (let slot = 0; slot <= SLOTS; slot++) {
+        const j = o + slot * N + f, here = slot < SLOTS ? d[j] : 0;
+        d[j] = before;
+        before += here;
+      }
+    }
+    byKey.set(r.key, { version: l.version, lanes: r.lanes.length, end, cum: d.subarray(o, o + size) });
   });
 }
 

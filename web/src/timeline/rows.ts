@@ -46,15 +46,27 @@ export interface RowOptions {
   collapsed?: ReadonlyMap<string, boolean>;
 }
 
-// groupOf names the candidate group of a lane: [key, title].
-function groupOf(lane: Lane): [string, string] | null {
-  if (lane.g === 1) return null;
-  if (lane.group) return ["group:" + lane.group, lane.group];
+// groupKey names the candidate group of a lane ("" for none): its pool or
+// task, else its name's prefix, else its spawn line. (Only the key is made
+// per lane: a first frame may list 10,000.)
+function groupKey(lane: Lane): string {
+  if (lane.g === 1) return "";
+  if (lane.group) return "group:" + lane.group;
   if (lane.name) {
     const prefix = namePrefix(lane.name);
-    return prefix ? ["name:" + prefix, `${prefix} …`] : null;
+    return prefix ? "name:" + prefix : "";
   }
-  return lane.line ? ["line:" + lane.line, `spawned at line ${lane.line}`] : null;
+  return lane.line ? "line:" + lane.line : "";
+}
+
+// groupTitle is what a group's heading says, from its key.
+function groupTitle(key: string): string {
+  const colon = key.indexOf(":"), rest = key.slice(colon + 1);
+  switch (key.slice(0, colon)) {
+    case "name": return `${rest} …`;
+    case "line": return `spawned at line ${rest}`;
+    default: return rest;
+  }
 }
 
 /** namePrefix is a name without its trailing number and the separator
@@ -99,16 +111,14 @@ export function matcher(filter: string): Matcher | null {
  * alone when collapsed. */
 export function buildRows(lanes: readonly Lane[], opts: RowOptions = {}): RowSet {
   const match = matcher(opts.filter ?? "");
-  const keys: (string | null)[] = new Array(lanes.length);
+  const keys: string[] = new Array(lanes.length);
   const groups = new Map<string, GroupRow>();
   for (let i = 0; i < lanes.length; i++) {
-    const lane = lanes[i];
-    const kt = groupOf(lane);
-    keys[i] = kt ? kt[0] : null;
-    if (!kt) continue;
-    const g = groups.get(kt[0]);
+    const lane = lanes[i], key = (keys[i] = groupKey(lane));
+    if (!key) continue;
+    const g = groups.get(key);
     if (g) g.lanes.push(lane);
-    else groups.set(kt[0], { kind: "group", key: kt[0], name: kt[1], lanes: [lane], collapsed: false });
+    else groups.set(key, { kind: "group", key, name: groupTitle(key), lanes: [lane], collapsed: false });
   }
   for (const [key, g] of groups) {
     if (!key.startsWith("group:") && g.lanes.length < MIN_GROUP) groups.delete(key);
@@ -118,7 +128,7 @@ export function buildRows(lanes: readonly Lane[], opts: RowOptions = {}): RowSet
   const placed = new Set<string>();
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i];
-    const g = keys[i] === null ? undefined : groups.get(keys[i]!);
+    const g = keys[i] ? groups.get(keys[i]) : undefined;
     if (!g) {
       if (!match || match.lane(lane)) pushLane(rows, rowOf, lane);
       continue;

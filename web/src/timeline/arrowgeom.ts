@@ -26,7 +26,7 @@ export interface ArrowSeg {
  * visited; visit returns true to stop. Each lane's links are searched by
  * time. An arrow between two rows in view is visited once, whole; one
  * whose other end is out of view is a tick. Arrows between the same two
- * rows are kept ARROW_GAP pixels apart, so that a goroutine that spawned
+ * rows are kept ARROW_GAP pixels apart (more into a collapsed group), so that a goroutine that spawned
  * thousands does not paint a fan or a solid block over everything. An arrow
  * with a collapsed group at one end is drawn to the group's row; one
  * with groups at both ends is not drawn (open a group to see it), which
@@ -61,7 +61,8 @@ export function forEachArrow(sc: Scene, first: number, last: number, visit: (s: 
         const far = y + dir * ROW_H * 0.9;
         seg = isTo ? { arrow: a, x0: x, y0: far, x1: x, y1: y } : { arrow: a, x0: x, y0: y, x1: x, y1: far };
       }
-      if (!seen.spaced(rf * 65536 + rt, seg.x0, seg.x1)) continue;
+      const gap = sc.rows[other].kind === "group" ? GROUP_ARROW_GAP : ARROW_GAP;
+      if (!seen.spaced(rf * 65536 + rt, seg.x0, seg.x1, gap)) continue;
       n++;
       if (visit(seg) || n >= MAX_ARROWS) return n;
     }
@@ -100,20 +101,22 @@ export function waitSegments(sc: Scene, first: number, last: number): WaitSeg[] 
 }
 
 /** ARROW_GAP is the least distance, in pixels, between two arrows drawn
- * between the same two rows. */
+ * between the same two rows; GROUP_ARROW_GAP when one row is a collapsed
+ * group, whose arrows stand for many goroutines anyway. */
 export const ARROW_GAP = 4;
+export const GROUP_ARROW_GAP = 12;
 
-// Spacing keeps the arrows between two rows ARROW_GAP apart: links come
+// Spacing keeps the arrows between two rows a gap apart: links come
 // sorted by target time, so the last arrow drawn per pair of rows is the
 // one to compare with.
 class Spacing {
   private last = new Map<number, { x0: number; x1: number }>();
 
   /** spaced tells whether an arrow between the rows of pair from x0 to x1
-   * is far enough from the last one drawn, and if so remembers it. */
-  spaced(pair: number, x0: number, x1: number): boolean {
+   * is gap pixels from the last one drawn, and if so remembers it. */
+  spaced(pair: number, x0: number, x1: number, gap: number): boolean {
     const prev = this.last.get(pair);
-    if (prev && Math.abs(prev.x0 - x0) < ARROW_GAP && Math.abs(prev.x1 - x1) < ARROW_GAP) return false;
+    if (prev && Math.abs(prev.x0 - x0) < gap && Math.abs(prev.x1 - x1) < gap) return false;
     this.last.set(pair, { x0, x1 });
     return true;
   }

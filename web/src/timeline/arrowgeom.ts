@@ -26,8 +26,9 @@ export interface ArrowSeg {
  * visited; visit returns true to stop. Each lane's links are searched by
  * time. An arrow between two rows in view is visited once, whole; one
  * whose other end is out of view is a tick. Arrows between the same two
- * rows are kept ARROW_GAP pixels apart (more into a collapsed group), so that a goroutine that spawned
- * thousands does not paint a fan or a solid block over everything. An arrow
+ * rows are kept ARROW_GAP pixels apart (more into a collapsed group), so
+ * that a goroutine that spawned thousands does not paint a fan or a solid
+ * block over everything. An arrow
  * with a collapsed group at one end is drawn to the group's row; one
  * with groups at both ends is not drawn (open a group to see it), which
  * also spares a frame from walking every lane of every group. */

@@ -53,17 +53,19 @@ export function forEachArrow(sc: Scene, first: number, last: number, visit: (s: 
       // A whole arrow between two lanes is visited from its target.
       if (otherIn && !isTo && sc.rows[other].kind === "lane") continue;
       const x0 = sc.labelW + (a.fromT - t0) * k, x1 = sc.labelW + (a.toT - t0) * k;
+      // A tick stands at its own end's time; spacing is checked before
+      // anything is made, as most arrows of a busy lane are skipped.
+      const tx = isTo ? x1 : x0;
+      const gap = sc.rows[other].kind === "group" ? GROUP_ARROW_GAP : ARROW_GAP;
+      if (!seen.spaced(rf * 65536 + rt, otherIn ? x0 : tx, otherIn ? x1 : tx, gap)) continue;
       const y0 = rowY(sc.view.top, rf) + ROW_H / 2, y1 = rowY(sc.view.top, rt) + ROW_H / 2;
       let seg: ArrowSeg;
       if (otherIn) {
         seg = { arrow: a, x0, y0, x1, y1 };
       } else {
-        const dir = other < i ? -1 : 1, x = isTo ? x1 : x0, y = isTo ? y1 : y0;
-        const far = y + dir * ROW_H * 0.9;
-        seg = isTo ? { arrow: a, x0: x, y0: far, x1: x, y1: y } : { arrow: a, x0: x, y0: y, x1: x, y1: far };
+        const y = isTo ? y1 : y0, far = y + (other < i ? -1 : 1) * ROW_H * 0.9;
+        seg = isTo ? { arrow: a, x0: tx, y0: far, x1: tx, y1: y } : { arrow: a, x0: tx, y0: y, x1: tx, y1: far };
       }
-      const gap = sc.rows[other].kind === "group" ? GROUP_ARROW_GAP : ARROW_GAP;
-      if (!seen.spaced(rf * 65536 + rt, seg.x0, seg.x1, gap)) continue;
       n++;
       if (visit(seg) || n >= MAX_ARROWS) return n;
     }

@@ -14,7 +14,7 @@
 import type { Family } from "./families";
 import type { Layout } from "./layout";
 import type { GroupRow } from "./model";
-import { BLOCKED, CLOCK, END, STUCK } from "./statelog";
+import { STUCK } from "./statelog";
 
 /** FAMILY_ORDER indexes the families in counts (statelog.ts's codes). */
 export const FAMILY_ORDER: readonly Family[] = ["running", "runnable", "clock", "blocked", "stuck"];
@@ -68,43 +68,51 @@ export function countGroups(l: Layout, rows: readonly GroupRow[], w: Window): vo
 }
 
 // tally walks the state log once and returns, for each group, a
-// difference array of size numbers: each state is counted when it ends,
-// at the goroutine's next state or the end of the run.
+// difference array of size numbers.
 function tally(l: Layout, groups: readonly GroupRow[], w: Window, size: number): Int32Array {
   let maxG = 0;
   for (const r of groups) for (const lane of r.lanes) maxG = Math.max(maxG, lane.g);
   const base = new Int32Array(maxG + 1).fill(-1);
   groups.forEach((r, i) => { for (const lane of r.lanes) base[lane.g] = i * size; });
   const d = new Int32Array(groups.length * size);
-  const fam = new Int8Array(maxG + 1).fill(-1), since = new Float64Array(maxG + 1), over = new Uint8Array(maxG + 1);
-  const log = l.states, end = Math.max(l.end, 1), k = w.n / (w.t1 - w.t0);
-  // States that begin after the window need not be read: the log is in
-  // time order, and what is open then is closed by the sweep at the end.
-  let n = log.length;
-  while (n > 0 && log.t[n - 1] > w.t1) n--;
-  for (let i = 0; i <= n + maxG; i++) {
-    const g = i < n ? log.g[i] : i - n;
-    if (g > maxG || base[g] < 0 || (i < n && over[g])) continue;
-    const code = i < n ? log.code[i] : END, t = i < n ? log.t[i] : Math.max(end, since[g]);
-    if (code === STUCK && (fam[g] === CLOCK || fam[g] === BLOCKED)) {
-      fam[g] = STUCK; // stuck since it began the wait it never left
-      over[g] = 1;
-      continue;
-    }
-    if (code === fam[g]) continue;
-    const f = fam[g];
-    if (f >= 0 && t >= w.t0 && since[g] <= w.t1) {
-      // The slots mostly within the state; at least the one it starts in.
-      const a = Math.max(0, Math.min(w.n - 1, Math.round((since[g] - w.t0) * k)));
-      const b = Math.min(w.n, Math.max(a + 1, Math.round((t - w.t0) * k)));
-      d[base[g] + a * N + f]++;
-      d[base[g] + b * N + f]--;
-    }
-    fam[g] = code === END ? -1 : code;
-    since[g] = t;
-    if (code === END || code === STUCK) over[g] = 1;
+  const log = l.states, k = w.n / (w.t1 - w.t0);
+  const add = (g: number, code: number, from: number, to: number) => {
+    // The slots mostly within the stretch; at least the one it starts in.
+    const a = Math.max(0, Math.min(w.n - 1, Math.round((from - w.t0) * k)));
+    const b = Math.min(w.n, Math.max(a + 1, Math.round((to - w.t0) * k)));
+    d[base[g] + a * N + code]++;
+    d[base[g] + b * N + code]--;
+  };
+  // Stretches are sorted by their end: those that end before the window
+  // are passed over by a binary search.
+  const lg = log.g, from = log.from, to = log.to, codes = log.code, t0 = w.t0, t1 = w.t1, last = w.n - 1;
+  for (let i = firstEndingFrom(to, log.length, t0); i < log.length; i++) {
+    const g = lg[i], at = g <= maxG ? base[g] : -1;
+    if (at < 0 || from[i] > t1) continue;
+    // add, inlined: this loop runs once per state of every goroutine.
+    const a = Math.max(0, Math.min(last, Math.round((from[i] - t0) * k)));
+    const b = Math.min(w.n, Math.max(a + 1, Math.round((to[i] - t0) * k)));
+    d[at + a * N + codes[i]]++;
+    d[at + b * N + codes[i]]--;
+  }
+  // What goroutines are doing now lasts to the end of the run.
+  const end = Math.max(l.end, 1);
+  for (let g = 0; g <= maxG && g < log.now.length; g++) {
+    const code = log.now[g], from = log.since[g];
+    if (base[g] >= 0 && code >= 0 && from <= w.t1) add(g, code, from, Math.max(end, from));
   }
   return d;
+}
+
+// firstEndingFrom is the index of the first of n sorted ends at or after t.
+function firstEndingFrom(ends: Float64Array, n: number, t: number): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // sumUp turns a difference array over n slots into counts before each

@@ -94,16 +94,16 @@ export class Layout implements RunState {
       if (t > this.end) this.end = t;
       const lane = this.byG[g] ?? this.track(g, t);
       switch (k) {
-        case "spawn": this.onSpawn(lane, e, g, t); this.states.push(g, t, RUNNABLE); break;
-        case "start": case "run": this.onRun(g, t); this.states.push(g, t, RUNNING); break;
-        case "preempt": this.states.push(g, t, RUNNABLE); break;
-        case "block": this.states.push(g, t, this.onBlock(e, g) ? CLOCK : BLOCKED); break;
-        case "end": this.states.push(g, t, END); break;
-        case "unblock": this.onUnblock(e, g, t); this.states.push(g, t, RUNNABLE); break;
+        case "spawn": this.onSpawn(lane, e, g, t); this.states.enter(g, t, RUNNABLE); break;
+        case "start": case "run": this.onRun(g, t); this.states.enter(g, t, RUNNING); break;
+        case "preempt": this.states.enter(g, t, RUNNABLE); break;
+        case "block": this.states.enter(g, t, this.onBlock(e, g) ? CLOCK : BLOCKED); break;
+        case "end": this.states.enter(g, t, END); break;
+        case "unblock": this.onUnblock(e, g, t); this.states.enter(g, t, RUNNABLE); break;
         case "recv": this.onRecv(lane, e, g, t); continue;
         case "mark": this.onMark(lane, e, g, t); continue;
         case "name": lane.name = e.name ?? ""; this.shape++; continue;
-        case "stuck": this.onStuck(e, g, t); this.states.push(g, t, STUCK); break;
+        case "stuck": this.onStuck(e, g, t); this.states.enter(g, t, STUCK); break;
         case "await": case "submit": continue; // nothing beyond their block events
         default: break;
       }

@@ -4,7 +4,7 @@
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
-import { canvas, lanePoint, pixel, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
+import { canvas, count, lanePoint, pixel, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
 
 test("a stale timeline says so and its clicks leave the editor alone; the next run clears it", async ({ page }) => {
   await open(page);
@@ -80,4 +80,18 @@ test("a deadlock draws who waits on what and the summary names the cycle", async
   await expect(tooltip(page)).toContainText("wait-for chain");
   await expect(tooltip(page)).toContainText("g2 left waits on mutex 2");
   await expect(tooltip(page)).toContainText("held by g3 right");
+});
+
+test("a leak draws its stuck goroutines' waits and the summary names them", async ({ page }) => {
+  await open(page);
+  await runExample(page, "leak.lua");
+  const c = canvas(page);
+  await count(c, "wait-edges").toBeGreaterThan(0);
+  const summary = timeline(page).getByTestId("timeline-summary");
+  await expect(summary).toContainText("Leak: 2 goroutines never woke.");
+  await expect(summary).toContainText(/g3 mirror 2 waits on chan \d+/);
+  await expect(summary).toContainText(/g4 mirror 3 waits on chan \d+/);
+  const p = await page.evaluate(() => { const t = (window as unknown as LP).__lp.timeline; return t.locate(3, t.layout.end * 0.95)!; });
+  await c.hover({ position: p });
+  await expect(tooltip(page)).toContainText("stuck: channel send (never woke)");
 });

@@ -2,9 +2,9 @@
 // keyboard), the lane filter, arrows with tooltips, lanes that stop where
 // their goroutine ended, and a phone's narrow screen.
 
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { open } from "./open";
-import { canvas, exampleLine, lanePoint, pixel, runExample, timeline, tooltip, type LP } from "./timelinekit";
+import { canvas, exampleLine, lanePoint, pixel, runExample, runScript, timeline, tooltip, type LP } from "./timelinekit";
 import { AXIS_H, ROW_H } from "../web/src/timeline/view";
 
 test("spawn_many's hundred goroutines are one group that opens and closes", async ({ page }) => {
@@ -30,6 +30,44 @@ test("spawn_many's hundred goroutines are one group that opens and closes", asyn
   await expect(toggle).toBeFocused();
 });
 
+// TWO_HUNDRED runs 200 goroutines: main, a pool of 8 workers, 100 named
+// "fetch N" and 91 from one spawn line.
+const TWO_HUNDRED = `goroutine.pool_create("io", { workers = 8 })
+for i = 1, 40 do goroutine.pool_submit("io", function() goroutine.sleep(i % 7) end) end
+local wg = goroutine.wait_group()
+wg:add(191)
+for i = 1, 100 do goroutine.spawn(function() goroutine.name("fetch " .. i) goroutine.sleep(i % 11) wg:done() end) end
+for i = 1, 91 do goroutine.spawn(function() goroutine.sleep(i % 5) wg:done() end) end
+goroutine.pool_wait("io")
+wg:wait()
+goroutine.pool_close("io")
+`;
+
+test("200 goroutines read as a dozen rows in groups, and the filter finds one inside a closed group", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page);
+  await runScript(page, TWO_HUNDRED);
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-lanes", "200");
+  // main, the pool's heading and its 8 workers, two closed groups.
+  await expect(c).toHaveAttribute("data-rows", "12");
+  await expect(timeline(page).getByRole("button", { name: "fetch … (100)" })).toHaveAttribute("aria-expanded", "false");
+  await expect(timeline(page).getByRole("button", { name: /spawned at line \d+ \(91\)/ })).toHaveAttribute("aria-expanded", "false");
+  const filter = timeline(page).getByRole("searchbox", { name: "Filter lanes" });
+  await filter.fill("fetch 57");
+  await expect(c).toHaveAttribute("data-rows", "2");
+  await c.hover({ position: { x: 20, y: AXIS_H + ROW_H * 1.5 } });
+  await expect(tooltip(page)).toContainText("fetch 57");
+  await filter.fill("g150");
+  await expect(c).toHaveAttribute("data-rows", "2");
+  await filter.fill("");
+  await expect(c).toHaveAttribute("data-rows", "12");
+  await timeline(page).getByRole("button", { name: "Expand all" }).click();
+  await expect(c).toHaveAttribute("data-rows", "203");
+  await timeline(page).getByRole("button", { name: "Collapse all" }).click();
+  await expect(c).toHaveAttribute("data-rows", "4");
+});
+
 test("the filter keeps the lanes whose id, name or group match; / goes to it", async ({ page }) => {
   await open(page);
   await runExample(page, "pool_etl.lua");
@@ -51,6 +89,7 @@ test("the filter keeps the lanes whose id, name or group match; / goes to it", a
 
 test("hovering a channel handoff names the channel, sender and receiver; a spawn arrow says who and where", async ({ page }) => {
   await open(page);
+  await page.getByLabel("Theme").selectOption("light");
   await runExample(page, "channels.lua");
   const c = canvas(page);
   const points = await page.evaluate(() => {
@@ -62,11 +101,17 @@ test("hovering a channel handoff names the channel, sender and receiver; a spawn
     };
     return { chan: pick("chan"), spawn: pick("spawn") };
   });
+  const magenta = [176, 18, 143];
+  const thin = await ink(c, points.chan, magenta);
   await c.hover({ position: { x: points.chan.x, y: points.chan.y } });
   const tip = tooltip(page);
   await expect(tip).toContainText(`channel handoff on ${points.chan.obj}`);
   await expect(tip).toContainText(new RegExp(`sent by g${points.chan.from}\\b`));
   await expect(tip).toContainText(new RegExp(`received by g${points.chan.to}\\b`));
+  // The arrow under the pointer is drawn bold; a click selects its receiver.
+  await expect.poll(() => ink(c, points.chan, magenta)).toBeGreaterThan(thin * 1.5);
+  await c.click({ position: { x: points.chan.x, y: points.chan.y } });
+  await expect(c).toHaveAttribute("data-selected", String(points.chan.to));
   await c.hover({ position: { x: points.spawn.x, y: points.spawn.y } });
   await expect(tip).toContainText(new RegExp(`g${points.spawn.from} main spawned g${points.spawn.to}\\b`));
   await expect(tip).toContainText(`line ${points.spawn.line}`);
@@ -74,6 +119,19 @@ test("hovering a channel handoff names the channel, sender and receiver; a spawn
   await expect(c).toHaveAttribute("data-selected", String(points.spawn.to));
   await expect(page.locator(".cm-activeLine")).toHaveText(exampleLine("channels.lua", points.spawn.line));
 });
+
+/** ink counts the pixels of colour rgb (or close) within 8 px of p. */
+function ink(c: Locator, p: { x: number; y: number }, rgb: number[]): Promise<number> {
+  return c.evaluate((el: HTMLCanvasElement, a) => {
+    const dpr = el.width / el.clientWidth, r = Math.round(8 * dpr);
+    const d = el.getContext("2d")!.getImageData(Math.round(a.x * dpr) - r, Math.round(a.y * dpr) - r, 2 * r, 2 * r).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - a.rgb[0]) + Math.abs(d[i + 1] - a.rgb[1]) + Math.abs(d[i + 2] - a.rgb[2]) < 60) n++;
+    }
+    return n;
+  }, { x: p.x, y: p.y, rgb });
+}
 
 test("a goroutine's lane stops where it ended", async ({ page }) => {
   await open(page);

@@ -1,7 +1,8 @@
 // Moving around the timeline as a user does: the wheel scrolls (lanes,
 // then the page) and Ctrl+wheel zooms, the tooltip follows a scroll, the
 // `?` overlay, a time range selected with shift+drag, the deepest zoom's
-// range, and the summary while a real-time run goes on.
+// range, and the summary while a real-time run goes on. The tooltip
+// follows a scroll of the lanes or of the page.
 
 import { expect, test } from "@playwright/test";
 import { open } from "./open";
@@ -59,6 +60,29 @@ test("over more lanes than fit, the wheel scrolls the lanes and the tooltip foll
   const top = Number(await c.getAttribute("data-top"));
   const row = Math.floor((y - AXIS_H + top) / ROW_H);
   await expect(tooltip(page).locator(".lp-tl-tooltip-title")).toHaveText(new RegExp(`^g${row}\\b`));
+});
+
+test("after the page scrolls under a still pointer, the tooltip names the lane now under it", async ({ page }) => {
+  await page.setViewportSize({ width: 860, height: 600 });
+  await open(page);
+  await runExample(page, "pool_etl.lua");
+  const c = canvas(page);
+  await c.scrollIntoViewIfNeeded();
+  // Rows: g1 main, the pool's heading, then g2 … g5; point at g5.
+  const box = (await c.boundingBox())!;
+  const pointerY = box.y + AXIS_H + 5 * ROW_H + ROW_H / 2;
+  await page.mouse.move(box.x + box.width / 2, pointerY);
+  await expect(tooltip(page).locator(".lp-tl-tooltip-title")).toHaveText(/^g5\b/);
+  const y0 = await scrollY(page);
+  await page.mouse.wheel(0, -2 * ROW_H);
+  await expect.poll(() => scrollY(page)).toBeLessThan(y0);
+  await settle(page);
+  const moved = (await c.boundingBox())!;
+  const row = Math.floor((pointerY - moved.y - AXIS_H) / ROW_H);
+  expect(row).toBeLessThan(5);
+  const title = tooltip(page).locator(".lp-tl-tooltip-title");
+  if (row >= 2) await expect(title).toHaveText(new RegExp(`^g${row}\\b`));
+  else await expect(title).toContainText(row === 1 ? "etl" : "g1 main");
 });
 
 test("? shows every shortcut, Escape closes it", async ({ page }) => {

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { open } from "./open";
 import { pngColours } from "./png";
 import { readFileSync } from "node:fs";
-import { canvas, count, exampleLine, lanePoint, range, runExample, timeline, type LP } from "./timelinekit";
+import { canvas, count, exampleLine, lanePoint, pixel, range, runExample, runScript, timeline, type LP } from "./timelinekit";
 
 test("the pool example draws grouped worker lanes with spawn and wake-up arrows", async ({ page }) => {
   const errors = await open(page);
@@ -54,6 +54,49 @@ test("hovering a span shows its line and clicking it moves the editor there", as
   await c.click({ position: p });
   await expect(page.locator(".cm-activeLine")).toHaveText(exampleLine("async_await.lua", line));
   await expect(timeline(page).getByTestId("timeline-details")).toContainText(/g1 main: running .*blocked/);
+});
+
+// FAMILIES blocks main on a wait group, one goroutine on a mutex and one
+// on a channel send while a fourth sleeps: all along, three reasons share
+// the blocked colour and the sleep has the clock's.
+const FAMILIES = `local m, ch, wg = goroutine.mutex(), goroutine.channel(), goroutine.wait_group()
+wg:add(1)
+m:lock()
+goroutine.spawn(function() goroutine.name("locker") m:lock() m:unlock() end)
+goroutine.spawn(function() goroutine.name("sender") ch:send(1) end)
+goroutine.spawn(function() goroutine.name("sleeper") goroutine.sleep(100) wg:done() end)
+wg:wait()
+m:unlock()
+print(ch:receive())
+`;
+
+test("waits of different kinds share their family's colour and the tooltip names the exact reason", async ({ page }) => {
+  await open(page);
+  await page.getByLabel("Theme").selectOption("light");
+  await runScript(page, FAMILIES);
+  const c = canvas(page);
+  await expect(c).toHaveAttribute("data-rows", "4");
+  const blocked = "240,140,58", clock = "142,197,234";
+  const want: [number, string, string][] = [
+    [1, "blocked: wait group", blocked], [2, "blocked: mutex", blocked],
+    [3, "blocked: channel send", blocked], [4, "waiting on the clock: sleep", clock],
+  ];
+  for (const [g, text, colour] of want) {
+    // Four points along the wait: the handoff arrow crosses at most one.
+    const ps = await page.evaluate((g) => {
+      const t = (window as unknown as LP).__lp.timeline;
+      return [0.2, 0.4, 0.6, 0.8].map((f) => t.locate(g, t.layout.end * f)!);
+    }, g);
+    const seen = await Promise.all(ps.map((q) => pixel(c, q.x, q.y)));
+    expect(seen.filter((s) => s === colour).length, seen.join(" ")).toBeGreaterThanOrEqual(3);
+    // Hover where no arrow passes within 5 px, or the tooltip is the arrow's.
+    const clear = await Promise.all(ps.map(async (q) => {
+      const column = await Promise.all([-5, -3, -1, 1, 3, 5].map((dy) => pixel(c, q.x, q.y + dy)));
+      return column.every((s) => s === colour);
+    }));
+    await c.hover({ position: ps[clear.indexOf(true)] });
+    await expect(timeline(page).getByRole("tooltip")).toContainText(text);
+  }
 });
 
 test("zoom and pan change the visible range, fit restores it", async ({ page }) => {

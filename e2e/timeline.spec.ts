@@ -1,6 +1,7 @@
 // End-to-end tests of the timeline (web/src/timeline): what the examples
-// draw, hover and click, zoom and pan, the exports and a deadlock. The
-// canvas publishes its counts and visible range as data attributes.
+// draw, hover and click, state families, zoom and pan, the exports and a
+// deadlock. The canvas publishes its counts and visible range as data
+// attributes.
 // timeline-*.spec.ts test the rest, one concern each.
 
 import { expect, test } from "@playwright/test";

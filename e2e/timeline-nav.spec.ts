@@ -74,6 +74,7 @@ test("after the page scrolls under a still pointer, the tooltip names the lane n
   await page.mouse.move(box.x + box.width / 2, pointerY);
   await expect(tooltip(page).locator(".lp-tl-tooltip-title")).toHaveText(/^g5\b/);
   const y0 = await scrollY(page);
+  expect(y0).toBeGreaterThan(2 * ROW_H);
   await page.mouse.wheel(0, -2 * ROW_H);
   await expect.poll(() => scrollY(page)).toBeLessThan(y0);
   await settle(page);

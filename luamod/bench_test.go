@@ -120,3 +120,14 @@ func BenchmarkPingPong(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*10000), "ns/roundtrip")
 }
+
+// BenchmarkPingPongTrace is BenchmarkPingPong keeping the trace, as the
+// native runner does.
+func BenchmarkPingPongTrace(b *testing.B) {
+	for b.Loop() {
+		if res := Run(context.Background(), pingPongSrc, Options{}, &Recorder{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*10000), "ns/roundtrip")
+}

@@ -5,8 +5,9 @@ import (
 	"sync"
 )
 
-// Recorder is a Sink that keeps everything: the native runner and the tests
-// use it. It is safe to read after Run returns.
+// Recorder is a Sink that keeps everything: the tests and the benchmarks
+// use it. It is safe to read after Run returns: events reach Trace when the
+// run flushes its sink (when it goes idle and when it ends).
 type Recorder struct {
 	mu     sync.Mutex
 	Stdout strings.Builder
@@ -14,6 +15,7 @@ type Recorder struct {
 	All    strings.Builder // both streams, interleaved as written
 	Chunks []OutputChunk   // every write, with its goroutine and time
 	Trace  []Event
+	log    EventLog // events since the last Flush
 }
 
 func (r *Recorder) Output(c OutputChunk) {
@@ -31,7 +33,11 @@ func (r *Recorder) Output(c OutputChunk) {
 func (r *Recorder) Event(e Event) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.Trace = append(r.Trace, e)
+	r.log.Add(e)
 }
 
-func (r *Recorder) Flush() {}
+func (r *Recorder) Flush() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Trace = r.log.Drain(r.Trace)
+}

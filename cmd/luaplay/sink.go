@@ -12,7 +12,7 @@ import (
 type streamSink struct {
 	stdout, stderr io.Writer
 	keep           bool
-	events         []luamod.Event
+	events         luamod.EventLog
 	wroteErr       bool  // the engine reported something on stderr
 	writeErr       error // the first failed write
 }
@@ -29,7 +29,7 @@ func (s *streamSink) Output(c luamod.OutputChunk) {
 
 func (s *streamSink) Event(e luamod.Event) {
 	if s.keep {
-		s.events = append(s.events, e)
+		s.events.Add(e)
 	}
 }
 
@@ -44,9 +44,6 @@ func (s *streamSink) trace(realTime bool) luamod.Trace {
 	if realTime {
 		clock = "real"
 	}
-	events := s.events
-	if events == nil {
-		events = []luamod.Event{}
-	}
+	events := s.events.Drain(make([]luamod.Event, 0, s.events.Len()))
 	return luamod.Trace{Version: luamod.TraceVersion, Clock: clock, Events: events}
 }

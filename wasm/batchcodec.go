@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"luaplay/luamod"
 )
@@ -63,7 +64,22 @@ const (
 type batchEncoder struct {
 	buf   []byte
 	table map[string]int
+	seen  [seenSlots]seenString
 	lastT int64
+}
+
+// seenSlots is the size of the encoder's cache of table strings by
+// address. An event's strings are mostly the very same strings again (a
+// kind, a channel's name): finding them by address skips hashing their
+// bytes, which under GOOS=js, without the CPU's hash instructions, was
+// most of the cost of encoding an event.
+const seenSlots = 256
+
+// seenString is a table string at an address, with its table index.
+type seenString struct {
+	p   *byte
+	n   int
+	idx int
 }
 
 func newBatchEncoder() *batchEncoder {
@@ -90,15 +106,7 @@ func (e *batchEncoder) event(ev luamod.Event) {
 	e.sv(ev.T - e.lastT)
 	e.lastT = ev.T
 	e.uv(uint64(ev.G))
-	var mask uint64
-	for bit, present := range [...]bool{
-		ev.Other != 0, ev.Line != 0, ev.Reason != "", ev.Object != "", ev.Name != "",
-		ev.Group != "", ev.Status != "", ev.Err != "", ev.From != 0,
-	} {
-		if present {
-			mask |= 1 << bit
-		}
-	}
+	mask := eventMask(&ev)
 	e.uv(mask)
 	if mask&hasOther != 0 {
 		e.uv(uint64(ev.Other))
@@ -106,13 +114,41 @@ func (e *batchEncoder) event(ev luamod.Event) {
 	if mask&hasLine != 0 {
 		e.uv(uint64(ev.Line))
 	}
-	for i, s := range [...]string{string(ev.Reason), ev.Object, ev.Name, ev.Group, string(ev.Status), ev.Err} {
-		if mask&(hasReason<<i) != 0 {
-			e.str(s)
-		}
-	}
+	e.optStr(mask&hasReason, string(ev.Reason))
+	e.optStr(mask&hasObject, ev.Object)
+	e.optStr(mask&hasName, ev.Name)
+	e.optStr(mask&hasGroup, ev.Group)
+	e.optStr(mask&hasStatus, string(ev.Status))
+	e.optStr(mask&hasErr, ev.Err)
 	if mask&hasFrom != 0 {
 		e.sv(ev.T - ev.From)
+	}
+}
+
+// eventMask is the mask of ev's fields that are present.
+func eventMask(ev *luamod.Event) uint64 {
+	var mask uint64
+	set := func(bit uint64, present bool) {
+		if present {
+			mask |= bit
+		}
+	}
+	set(hasOther, ev.Other != 0)
+	set(hasLine, ev.Line != 0)
+	set(hasReason, ev.Reason != "")
+	set(hasObject, ev.Object != "")
+	set(hasName, ev.Name != "")
+	set(hasGroup, ev.Group != "")
+	set(hasStatus, ev.Status != "")
+	set(hasErr, ev.Err != "")
+	set(hasFrom, ev.From != 0)
+	return mask
+}
+
+// optStr writes s when its bit of the mask is set.
+func (e *batchEncoder) optStr(bit uint64, s string) {
+	if bit != 0 {
+		e.str(s)
 	}
 }
 
@@ -125,12 +161,20 @@ func (e *batchEncoder) bytes(s string) {
 }
 
 func (e *batchEncoder) str(s string) {
+	p := unsafe.StringData(s)
+	slot := &e.seen[(uintptr(unsafe.Pointer(p))>>3^uintptr(len(s)))%seenSlots]
+	if slot.p == p && slot.n == len(s) && p != nil {
+		e.uv(uint64(slot.idx) + 2)
+		return
+	}
 	if i, ok := e.table[s]; ok {
+		*slot = seenString{p, len(s), i}
 		e.uv(uint64(i) + 2)
 		return
 	}
 	if len(s) <= maxTableString && len(e.table) < maxTableSize {
 		e.table[s] = len(e.table)
+		*slot = seenString{p, len(s), e.table[s]}
 		e.uv(0)
 	} else {
 		e.uv(1)

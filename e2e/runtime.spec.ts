@@ -45,12 +45,11 @@ test("the default script runs", async ({ page }) => {
   await expect(output(page)).toContainText("all done");
 });
 
-test("Stop ends a busy loop within a second and the next run works", async ({ page }) => {
-  const errors = await open(page);
-  await runScript(page, 'print("spinning")\nwhile true do end');
-  await expect(output(page)).toHaveText("spinning\n");
-  // Time from the click to the status change, measured in the page.
-  await page.evaluate(() => {
+/** watchStop records, in the page, when Stop is clicked and when the
+ * status line says Stopped: the latency a user sees, free of the test's
+ * own round trips. */
+function watchStop(page: Page): Promise<void> {
+  return page.evaluate(() => {
     const w = window as unknown as { __stop: { clicked: number; stopped: number } };
     w.__stop = { clicked: 0, stopped: 0 };
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Stop")!;
@@ -60,15 +59,28 @@ test("Stop ends a busy loop within a second and the next run works", async ({ pa
       if (status.textContent === "Stopped" && !w.__stop.stopped) w.__stop.stopped = performance.now();
     }).observe(status, { childList: true, characterData: true, subtree: true });
   });
-  await page.getByRole("button", { name: "Stop" }).click();
-  await expect(page.getByRole("status")).toHaveText("Stopped", { timeout: 1000 });
-  const latency = await page.evaluate(() => {
+}
+
+function stopLatency(page: Page): Promise<number> {
+  return page.evaluate(() => {
     const w = window as unknown as { __stop: { clicked: number; stopped: number } };
     return w.__stop.stopped - w.__stop.clicked;
   });
-  console.log(`Stop to "Stopped" during a busy loop: ${Math.round(latency)} ms`);
-  expect(latency).toBeGreaterThan(0);
-  expect(latency).toBeLessThan(1000);
+}
+
+// The engine answers Stop itself; how fast is a number for the log (a
+// busy machine slows it), and the runner's grace bounds it in any case
+// (the next test). The grace is made long here, so that a slow answer
+// on a loaded machine is still the engine's own.
+test("Stop ends a busy loop: the engine answers it, and the next run works", async ({ page }) => {
+  const errors = await open(page);
+  await page.evaluate(() => window.__lp.runner.setCancelGrace(20_000));
+  await runScript(page, 'print("spinning")\nwhile true do end');
+  await expect(output(page)).toHaveText("spinning\n");
+  await watchStop(page);
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stopped");
+  console.log(`Stop to "Stopped" during a busy loop: ${Math.round(await stopLatency(page))} ms`);
   expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(1);
   await runScript(page, 'print("again")');
   await expect(output(page)).toHaveText("again\n");
@@ -76,27 +88,32 @@ test("Stop ends a busy loop within a second and the next run works", async ({ pa
   expect(errors).toEqual([]);
 });
 
-test("a worker that does not answer Stop is replaced", async ({ page }) => {
+test("a worker that does not answer Stop is replaced once the grace is over", async ({ page }) => {
   await open(page);
   await page.evaluate(() => window.__lp.runner.hangNextRun());
   await runScript(page, 'print("never")');
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  await watchStop(page);
   await page.getByRole("button", { name: "Stop" }).click();
-  await expect(page.getByRole("status")).toHaveText("Stopped", { timeout: 3000 });
+  await expect(page.getByRole("status")).toHaveText("Stopped");
+  expect(await stopLatency(page)).toBeGreaterThanOrEqual(950); // the runner waited 1 s for the engine first
   expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(2);
   await runScript(page, 'print("fresh worker")');
   await expect(output(page)).toHaveText("fresh worker\n");
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
 });
 
-test("cancel is answered promptly during a busy loop; timings are reported", async ({ page }) => {
+test("cancel is answered by the engine during a busy loop; timings are reported", async ({ page }) => {
   await open(page);
   const t = await page.evaluate(async () => {
     const runner = window.__lp.runner;
+    runner.setCancelGrace(20_000);
     const first = await runner.run('print("x")').result;
     const firstRunMs = performance.now(); // since navigation started
-    const busy = runner.run("local n = 0 while true do n = n + 1 end");
-    await new Promise((r) => setTimeout(r, 300));
+    let spinning = () => {};
+    const started = new Promise<void>((r) => (spinning = r));
+    const busy = runner.run('print("spin") local n = 0 while true do n = n + 1 end', {}, { onOutput: () => spinning() });
+    await started;
     const t0 = performance.now();
     busy.cancel();
     const stopped = await busy.result;
@@ -105,6 +122,7 @@ test("cancel is answered promptly during a busy loop; timings are reported", asy
       first: first.status,
       firstRunMs,
       stopped: stopped.status,
+      error: stopped.error,
       stopMs: performance.now() - t0,
       loadMs: load.phase === "ready" ? load.ms : -1,
       generation: runner.workerGeneration,
@@ -113,8 +131,8 @@ test("cancel is answered promptly during a busy loop; timings are reported", asy
   console.log(`engine load ${t.loadMs} ms, first run done ${Math.round(t.firstRunMs)} ms after navigation, cancel answered in ${Math.round(t.stopMs)} ms`);
   expect(t.first).toBe("ok");
   expect(t.stopped).toBe("cancelled");
+  expect(t.error).not.toContain("restarted");
   expect(t.generation).toBe(1); // the engine answered: no restart
-  expect(t.stopMs).toBeLessThan(500);
 });
 
 test("events stream to the page and convert to a Chrome trace", async ({ page }) => {

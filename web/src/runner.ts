@@ -60,7 +60,7 @@ export class Runner {
   private hangNext = false;
   private nextOptions: RunOptions = {};
   private generation = 0;
-  private readonly opts: Required<RunnerOptions>;
+  private opts: Required<RunnerOptions>;
 
   constructor(opts: RunnerOptions = {}) {
     this.opts = { workerURL: "worker.js", wasmURL: "luaplay.wasm", cancelGraceMs: 1000, concurrent: false, ...opts };
@@ -104,6 +104,13 @@ export class Runner {
   /** hangNextRun is a test hook: the next run's worker never answers, as a stuck engine would not. */
   hangNextRun(): void {
     this.hangNext = true;
+  }
+
+  /** setCancelGrace is a test hook: how long Stop waits for the engine
+   * before restarting it. A test on a busy machine waits longer, to see
+   * the engine answer Stop by itself. */
+  setCancelGrace(ms: number): void {
+    this.opts = { ...this.opts, cancelGraceMs: ms };
   }
 
   /** overrideNextRun is a test hook: options merged into the next run's,

@@ -49,6 +49,7 @@ type suite struct {
 
 func (s *suite) run() {
 	s.fib(27)
+	s.emptyLoop(3_000_000)
 	s.pingPong(100_000, true)
 	s.spawnJoin(10_000, "ratio ≤ 3")
 	s.parked(10_000, "≤ 8 KiB")
@@ -87,9 +88,29 @@ func (s *suite) fib(n int) {
 		n = 20
 	}
 	src := fibSrc(n)
-	r := Result{Name: "fib", N: n, Unit: "ms", Subject: "engine", Baseline: "gopher-lua", Target: "ratio ≤ 1.25"}
-	ms := func(f func()) measureFn { return func() float64 { return perItem(1, f) / 1e3 } }
-	s.emit(compare(r, s.runs, ms(func() { runEngine(src, luamod.Options{}, discard{}) }), ms(func() { runPlainLua(src) })))
+	r := Result{Name: "fib", N: n, Unit: cpuUnit, Subject: "engine", Baseline: "gopher-lua", Target: "ratio ≤ 1.25"}
+	s.emit(compare(r, s.runs, msOf(func() { runEngine(src, luamod.Options{}, discard{}) }), msOf(func() { runPlainLua(src) })))
+}
+
+// emptyLoop times a loop with an empty body: nothing but the VM's
+// instructions and the engine's check before each.
+func (s *suite) emptyLoop(n int) {
+	if !s.wants("loop") {
+		return
+	}
+	n = s.size(n)
+	src := fmt.Sprintf("for i = 1, %d do end", n)
+	r := Result{Name: "loop", N: n, Unit: cpuUnit, Subject: "engine", Baseline: "gopher-lua", Target: "ratio ≤ 1.25"}
+	s.emit(compare(r, s.runs, msOf(func() { runEngine(src, luamod.Options{}, discard{}) }), msOf(func() { runPlainLua(src) })))
+}
+
+// msOf times one call of f in milliseconds of CPU time (cpuNow).
+func msOf(f func()) measureFn {
+	return func() float64 {
+		start := cpuNow()
+		f()
+		return float64(cpuNow()-start) / 1e6
+	}
 }
 
 func (s *suite) pingPong(n int, withTrace bool) {

@@ -44,7 +44,7 @@ async function timed(per: number, n: number, f: () => Promise<unknown>): Promise
 
 for (const w of workloads) {
   const src = engineSources[w.name](w.n);
-  const opts = { maxEvents: 10 * w.n + 1000, maxGoroutines: w.n + 100 };
+  const opts = { maxEvents: 10 * w.n + 1000, maxGoroutines: w.n + 100, wallTimeoutMs: 600_000 }; // a loaded machine can take more than the default 10 s
   for (const [peer, runPeer] of peers) {
     const head: Head = { env: "node", name: w.name, n: w.n, unit: w.unit, subject: "engine via bridge", baseline: peer };
     if (peer === "wasmoon" && w.target) head.target = w.target;

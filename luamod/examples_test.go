@@ -73,7 +73,7 @@ func checkExample(t *testing.T, e exampleEntry, src string) {
 		}
 	}
 	again := &Recorder{}
-	Run(context.Background(), src, Options{}, again)
+	Run(context.Background(), src, testOptions(Options{}), again)
 	if again.All.String() != rec.All.String() {
 		t.Errorf("a second run printed something else:\n%s\nfirst:\n%s", again.All.String(), rec.All.String())
 	}

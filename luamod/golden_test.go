@@ -52,7 +52,7 @@ func TestGoldenTraces(t *testing.T) {
 func goldenRun(t *testing.T, src string) []byte {
 	t.Helper()
 	rec := &Recorder{}
-	res := Run(context.Background(), src, Options{Seed: 1}, rec)
+	res := Run(context.Background(), src, testOptions(Options{Seed: 1}), rec)
 	var b strings.Builder
 	b.WriteString("status: " + string(res.Status) + "\n--- output\n" + rec.All.String() + "--- trace\n")
 	for _, e := range rec.Trace {

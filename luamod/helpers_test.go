@@ -1,13 +1,15 @@
 package luamod
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"strings"
 	"testing"
 )
 
-// run executes src with default options and returns the result and recorder.
+// run executes src with default options (testOptions) and returns the
+// result and recorder.
 func run(t *testing.T, src string, opts ...Options) (Result, *Recorder) {
 	t.Helper()
 	var o Options
@@ -15,8 +17,16 @@ func run(t *testing.T, src string, opts ...Options) (Result, *Recorder) {
 		o = opts[0]
 	}
 	rec := &Recorder{}
-	res := Run(context.Background(), src, o, rec)
+	res := Run(context.Background(), src, testOptions(o), rec)
 	return res, rec
+}
+
+// testOptions gives o the wall limit safetyWall unless it sets one: a test
+// that is not about the wall limit must not end by it when the machine is
+// busy (the examples run under -race, in parallel, on shared cores).
+func testOptions(o Options) Options {
+	o.WallTimeout = cmp.Or(o.WallTimeout, Millis(safetyWall))
+	return o
 }
 
 // expectOutput runs src and wants success with exactly this stdout.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"luaplay/internal/cputime"
 )
 
 // The engine paths below were quadratic: at the sizes of the Lua tests
@@ -59,9 +61,9 @@ func expectLinear(t *testing.T, n int, work func(n int)) {
 	fastest := func(n int) time.Duration {
 		best := time.Duration(math.MaxInt64)
 		for range 3 {
-			start := cpuTime()
+			start := cputime.Process()
 			work(n)
-			best = min(best, cpuTime()-start)
+			best = min(best, cputime.Process()-start)
 		}
 		return best
 	}

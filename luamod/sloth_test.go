@@ -40,7 +40,7 @@ func TestSlothRunnerStyleScripts(t *testing.T) {
 				}
 			}
 			again := &Recorder{}
-			Run(context.Background(), string(src), Options{}, again)
+			Run(context.Background(), string(src), testOptions(Options{}), again)
 			if again.All.String() != out || !slices.Equal(again.Trace, rec.Trace) {
 				t.Errorf("a second run differs:\n%s", again.All.String())
 			}

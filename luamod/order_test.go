@@ -42,8 +42,9 @@ print(require("string") == string, _G._G == _G, getfenv(loadstring("return 1")) 
 }
 
 // No Go heap address reaches a script's output: reference values are
-// named by first-seen order wherever the engine shows them, and an error
-// object's __tostring is honoured.
+// named by first-seen order wherever the engine shows them, an error
+// object's __tostring is honoured, and a __tostring that returns a table
+// raises in print and format (tostring returns that table, as in Lua 5.1).
 func TestNoGoAddressesInOutput(t *testing.T) {
 	src := `
 print(pcall(goroutine.pool_create, "p", {workers = print}))
@@ -53,19 +54,25 @@ log.info({}, print)
 print(goroutine.async(function() error({}) end):await())
 print(goroutine.async(function() error(setmetatable({}, {__tostring = function() return "custom" end})) end):await())
 print(goroutine.select_timeout(1, {{default = true, handler = function() error(print) end}}))
+local odd = setmetatable({}, {__tostring = function() return {} end})
+print(pcall(print, odd))
+print(pcall(string.format, "%s", odd))
+print(type(tostring(odd)), tostring(tostring(odd)))
 goroutine.spawn(function() error(setmetatable({}, {__tostring = function() error("bad tostring") end})) end)
 `
 	want := "false\tbad argument #2 to (anonymous) (options: 'workers' must be a number, got function)\n" +
 		"false\tbad argument #2 to (anonymous) (options: unknown field of type table)\n" +
 		"table: 0x000001|function: 0x000002|3|T\n" +
 		"[INFO] table: 0x000003 function: 0x000002\n" +
-		"false\ttable: 0x000004\nfalse\tcustom\nfalse\tfunction: 0x000002\n"
+		"false\ttable: 0x000004\nfalse\tcustom\nfalse\tfunction: 0x000002\n" +
+		"false\t'__tostring' must return a string\nfalse\t'__tostring' must return a string\n" +
+		"table\ttable: 0x000005\n"
 	for range 2 {
 		res, rec := run(t, src)
 		if got := rec.Stdout.String(); got != want {
 			t.Fatalf("stdout:\n%s\nwant:\n%s", got, want)
 		}
-		if !strings.HasPrefix(res.Error, "table: 0x000005") || !strings.Contains(rec.Stderr.String(), "error in goroutine 4: table: 0x000005\n") {
+		if !strings.HasPrefix(res.Error, "table: 0x000006") || !strings.Contains(rec.Stderr.String(), "error in goroutine 4: table: 0x000006\n") {
 			t.Fatalf("error %q\n%s", res.Error, rec.Stderr.String())
 		}
 	}

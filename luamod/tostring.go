@@ -7,15 +7,26 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
-// tostring is Lua's tostring with reproducible names for reference values:
-// "table: 0x000003" numbers objects in the order a run first shows them,
-// where gopher-lua prints a Go pointer that differs on every run and
-// between native and wasm. A __tostring metamethod still wins.
+// tostring is v as print, log and format's %s show it: Lua's tostring
+// with reproducible names for reference values ("table: 0x000003" numbers
+// objects in the order a run first shows them, where gopher-lua prints a
+// Go pointer that differs on every run and between native and wasm). A
+// __tostring metamethod still wins; one that returns neither a string nor
+// a number raises, as Lua 5.1's print does, instead of showing whatever it
+// returned by its Go address.
 func (s *sched) tostring(L *lua.LState, v lua.LValue) string {
-	if isReference(v) && L.GetMetaField(v, "__tostring") == lua.LNil {
+	if !isReference(v) {
+		return v.String()
+	}
+	if L.GetMetaField(v, "__tostring") == lua.LNil {
 		return s.objectName(v)
 	}
-	return L.ToStringMeta(v).String()
+	switch str := L.ToStringMeta(v).(type) {
+	case lua.LString, lua.LNumber:
+		return str.String()
+	}
+	L.RaiseError("'__tostring' must return a string")
+	return ""
 }
 
 // objectName names a reference value by kind and first-seen order.
@@ -32,8 +43,12 @@ func (s *sched) objectName(v lua.LValue) string {
 func (s *sched) openToString() {
 	s.shown = map[lua.LValue]int{}
 	s.root.SetGlobal("tostring", s.root.NewFunction(func(L *lua.LState) int {
-		L.CheckAny(1)
-		L.Push(lua.LString(s.tostring(L, L.Get(1))))
+		v := L.CheckAny(1)
+		if L.GetMetaField(v, "__tostring") != lua.LNil {
+			L.Push(L.ToStringMeta(v)) // Lua 5.1 returns what __tostring returns
+			return 1
+		}
+		L.Push(lua.LString(s.tostring(L, v)))
 		return 1
 	}))
 }

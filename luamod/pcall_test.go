@@ -122,3 +122,39 @@ bump()
 print(count)
 `, "false\th\nfalse\to\n2\n")
 }
+
+// Recursion within one Lua thread is bounded by the thread's call stack
+// (threadOptions.CallStackSize frames): a deep non-tail recursion, and one
+// through Go (metamethods, gsub and sort callbacks, __tostring), ends in
+// a Lua error that pcall catches, in a coroutine, an async and a
+// goroutine too, never in a Go stack overflow.
+func TestDeepRecursionIsALuaError(t *testing.T) {
+	res, rec := run(t, `
+local function deep(n) return 1 + deep(n + 1) end
+local function count(n) if n == 0 then return 0 end return 1 + count(n - 1) end
+print(pcall(deep, 1))
+print(pcall(count, 1e6), count(150))
+local mt = {}
+mt.__index = function(t, k) return t[k + 1] end
+print(pcall(function() return setmetatable({}, mt)[1] end))
+local function viaGsub() return (string.gsub("a", "a", viaGsub)) end
+print(pcall(viaGsub))
+local function viaSort() table.sort({2, 1}, function(a, b) viaSort() return a < b end) end
+print(pcall(viaSort))
+local loop = setmetatable({}, {__tostring = function(t) return tostring(t) end})
+print(pcall(tostring, loop))
+print(coroutine.resume(coroutine.create(deep), 1))
+print(goroutine.async(deep, 1):await())
+goroutine.spawn(count, 1e6)
+goroutine.sleep(1)
+print("main goes on")
+`)
+	overflow := "false\tlua callstack overflow\n"
+	want := overflow + "false\t150\n" + strings.Repeat(overflow, 6) + "main goes on\n"
+	if got := rec.Stdout.String(); got != want {
+		t.Fatalf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+	if res.Status != StatusError || !strings.Contains(rec.Stderr.String(), "error in goroutine 3: lua callstack overflow") {
+		t.Fatalf("%s %q\n%s", res.Status, res.Error, rec.Stderr.String())
+	}
+}

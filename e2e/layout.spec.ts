@@ -5,23 +5,14 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import { holdRoute } from "./pagekit";
+import { holdRoute, runExample } from "./pagekit";
+import { AXIS_H, ROW_H } from "../web/src/timeline/view";
 import type { App } from "../web/src/app";
 
 const pane = (page: Page, name: string) => page.locator(`.lp-pane-${name}`);
 const height = async (page: Page, name: string) => (await pane(page, name).boundingBox())!.height;
 const width = async (page: Page, name: string) => (await pane(page, name).boundingBox())!.width;
 const splitter = (page: Page, name: string) => page.getByRole("separator", { name });
-
-async function runExample(page: Page, file: string): Promise<void> {
-  await page.getByLabel("Examples").selectOption(file);
-  await expect.poll(() => page.evaluate(() =>
-    (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent().length)).toBeGreaterThan(0);
-  await page.waitForTimeout(100);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -87,6 +78,20 @@ test("at 1440×900 the timeline is on screen without scrolling, and grows with i
   const summary = page.getByTestId("timeline-summary");
   const s = (await summary.boundingBox())!;
   expect(s.y + s.height).toBeLessThanOrEqual(box.y + box.height);
+});
+
+test("at 1024×768 the pool's six lanes, the legend and the summary show without scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page);
+  await runExample(page, "pool_etl.lua");
+  const timeline = pane(page, "timeline");
+  await expect.poll(() => timeline.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
+  const c = page.getByTestId("timeline-canvas");
+  const rows = await c.evaluate((el) => el.getBoundingClientRect().height);
+  expect(rows).toBeGreaterThanOrEqual(AXIS_H + 6 * ROW_H);
+  await expect(page.getByTestId("timeline-summary")).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  expect(await height(page, "editor")).toBeGreaterThanOrEqual(192);
 });
 
 test("a second run keeps the timeline's height from its first frame on", async ({ page }) => {

@@ -35,6 +35,10 @@ const MIN_TOP = 192; // px: the lowest the editor and output may get
 const MIN_TIMELINE = 128; // px, the pane's CSS min-height
 const SETTLE_MS = 250; // how long the timeline must stay the same size before its pane may shrink
 const AUTO_SHARE = 0.6; // the most of the height the timeline takes on its own
+// AUTO_FLOOR is what the timeline may take on its own however short the
+// window, as long as the editor keeps MIN_TOP: its toolbar, legend and
+// summary take about 270 px at 1024×768, leaving lanes for six goroutines.
+const AUTO_FLOOR = 440;
 
 /** createLayout adds the splitters to the grid and applies the saved sizes. */
 export function createLayout(p: LayoutParts): PageLayout {
@@ -49,7 +53,7 @@ export function createLayout(p: LayoutParts): PageLayout {
   // timelineMax leaves the panes above MIN_TOP pixels: the most a drag gives.
   const timelineMax = () => Math.max(MIN_TIMELINE, height() - MIN_TOP);
   // autoMax is the most the timeline takes as its lanes grow.
-  const autoMax = () => Math.max(MIN_TIMELINE, Math.min(timelineMax(), Math.round(height() * AUTO_SHARE)));
+  const autoMax = () => Math.max(MIN_TIMELINE, Math.min(timelineMax(), Math.max(AUTO_FLOOR, Math.round(height() * AUTO_SHARE))));
 
   const colsSplitter: Splitter = createSplitter({
     orientation: "vertical",

@@ -3,23 +3,12 @@
 // highlights the output written in it, and a report's "goroutine N"
 // highlights that goroutine's lane.
 
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import type { App } from "../web/src/app";
-import type { Timeline } from "../web/src/timeline/index";
+import { runExample } from "./pagekit";
 
 const output = (page: Page) => page.getByRole("log", { name: "Output" });
 const canvas = (page: Page) => page.getByRole("region", { name: "Timeline" }).getByTestId("timeline-canvas");
-type Lp = { app: App; timeline: Timeline };
-
-async function runExample(page: Page, file: string): Promise<void> {
-  await page.getByLabel("Examples").selectOption(file);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __lp: Lp }).__lp.app.editor.getContent()))
-    .toBe(readFileSync(`web/examples/${file}`, "utf8"));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
-}
 
 test("hovering an output line marks the instant it was printed on the timeline", async ({ page }) => {
   await open(page);

@@ -1,7 +1,8 @@
-// Helpers the page's specs share: the editor's text, and holding a
-// download back to act as a busy machine would.
+// Helpers the page's specs share: the editor's text, holding a download
+// back to act as a busy machine would, and running an example.
 
-import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type Page } from "@playwright/test";
 import type { App } from "../web/src/app";
 
 /** code is the editor's text. */
@@ -18,4 +19,16 @@ export async function holdRoute(page: Page, url: string | RegExp): Promise<() =>
     await route.continue();
   });
   return release;
+}
+
+/** runExample picks an example, waits until the editor holds it, runs it
+ * and waits for the end and for the timeline pane to settle at its height. */
+export async function runExample(page: Page, file: string): Promise<void> {
+  await page.getByLabel("Examples").selectOption(file);
+  await expect.poll(() => code(page)).toBe(readFileSync(`web/examples/${file}`, "utf8"));
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
+  // The pane holds its height until the timeline has drawn the run's end.
+  await expect.poll(() => page.locator(".lp-pane-timeline").evaluate((el: HTMLElement) => el.style.minHeight)).toBe("");
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -3,10 +3,9 @@
 // side, and at 1440×900 the whole timeline is on screen without scrolling.
 // The screenshots are attached to the report.
 
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import type { App } from "../web/src/app";
+import { runExample } from "./pagekit";
 
 const sizes = [
   { width: 1440, height: 900 },
@@ -68,23 +67,13 @@ function clipped(page: Page): Promise<string[]> {
   });
 }
 
-async function runPool(page: Page): Promise<void> {
-  await page.getByLabel("Examples").selectOption("pool_etl.lua");
-  const want = readFileSync("web/examples/pool_etl.lua", "utf8");
-  await expect.poll(() => page.evaluate(() =>
-    (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent())).toBe(want);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done", { timeout: 20_000 });
-  await page.waitForTimeout(400); // the timeline's texts and the pane's height settle
-}
-
 for (const size of sizes) {
   for (const theme of ["light", "dark"] as const) {
     test(`${size.width}×${size.height} ${theme}: no clipped label${size.width === 1440 ? ", the timeline on screen" : ""}`, async ({ page }, info) => {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: theme });
       const errors = await open(page);
-      await runPool(page);
+      await runExample(page, "pool_etl.lua");
       const name = `page-${size.width}x${size.height}-${theme}.png`;
       await page.screenshot({ fullPage: true, path: info.outputPath(name) });
       await info.attach(name, { path: info.outputPath(name), contentType: "image/png" });

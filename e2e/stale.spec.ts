@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import { code } from "./pagekit";
+import { code, runExample } from "./pagekit";
 import type { App } from "../web/src/app";
 import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
 
@@ -20,13 +20,6 @@ function cursorLine(page: Page): Promise<number> {
     const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
     return v.state.doc.lineAt(v.state.selection.main.head).number;
   });
-}
-
-async function runExample(page: Page, file: string): Promise<void> {
-  await page.getByLabel("Examples").selectOption(file);
-  await expect.poll(() => code(page)).toBe(exampleSource(file));
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
 }
 
 /** typeAtTop inserts lines before the first line, as a user would. */

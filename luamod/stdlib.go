@@ -39,6 +39,7 @@ func (s *sched) openLibs() {
 		L.SetGlobal(name, lua.LNil)
 	}
 	L.SetGlobal("print", L.NewFunction(s.luaPrint))
+	L.SetGlobal("setmetatable", L.NewFunction(setMetatable))
 	s.openToString()
 	s.wrapFormat()
 	s.sandboxPackage()
@@ -51,6 +52,23 @@ func (s *sched) openLibs() {
 	s.openIO()
 	s.guardLibs()
 	s.sortLibs()
+}
+
+// setMetatable is Lua 5.1's setmetatable: tables only. gopher-lua's also
+// sets the metatable every value of a type shares, so setmetatable("", {})
+// took the string methods away from the whole run.
+func setMetatable(L *lua.LState) int {
+	t := L.CheckTable(1)
+	mt := L.Get(2)
+	if _, ok := mt.(*lua.LTable); !ok && mt != lua.LNil {
+		L.ArgError(2, "nil or table expected")
+	}
+	if L.GetMetaField(t, "__metatable") != lua.LNil {
+		L.RaiseError("cannot change a protected metatable")
+	}
+	L.SetMetatable(t, mt)
+	L.SetTop(1)
+	return 1
 }
 
 // sandboxPackage keeps require for preloaded modules only: no file loading.

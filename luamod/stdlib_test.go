@@ -40,3 +40,31 @@ print(setmetatable({}, {__tostring = function() return "custom" end}))
 print(tostring(nil), tostring(1.5), tostring("s"))
 `, "table: 0x000001\tfunction: 0x000002\ttable: 0x000001\tgoroutine.wait_group: 0x000003\ncustom\nnil\t1.5\ts\n")
 }
+
+// setmetatable takes tables only and string.format's numeric conversions
+// numbers only, as in Lua 5.1: gopher-lua let setmetatable("", {}) take
+// the string methods from the whole run, formatted %d of "x" as 0, and
+// passed "2.5" to %f as a Go string.
+func TestSetmetatableAndFormatCheckTheirArguments(t *testing.T) {
+	expectOutput(t, `
+print(pcall(function() return setmetatable("", {}) end))
+print(pcall(function() return setmetatable(1, {}) end))
+print(pcall(function() return setmetatable({}, 1) end))
+print(("a"):upper(), getmetatable(5))
+local locked = setmetatable({}, {__metatable = "locked"})
+print(pcall(setmetatable, locked, {}))
+local t = {}
+print(setmetatable(t, {__index = {x = 1}}) == t, t.x, setmetatable(t, nil) == t, t.x)
+print(pcall(function() return string.format("%d", "x") end))
+print(pcall(function() return string.format("%g", {}) end))
+print(string.format("%d %5.1f %x %s %c", "12", "2.5", 255, 3, 65))
+`, "false\tmain.lua:2: bad argument #1 to setmetatable (table expected, got string)\n"+
+		"false\tmain.lua:3: bad argument #1 to setmetatable (table expected, got number)\n"+
+		"false\tmain.lua:4: bad argument #2 to setmetatable (nil or table expected)\n"+
+		"A\tnil\n"+
+		"false\tcannot change a protected metatable\n"+
+		"true\t1\ttrue\tnil\n"+
+		"false\tmain.lua:10: bad argument #2 to format (number expected, got string)\n"+
+		"false\tmain.lua:11: bad argument #2 to format (number expected, got table)\n"+
+		"12   2.5 ff 3 A\n")
+}

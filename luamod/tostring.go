@@ -78,7 +78,10 @@ func (s *sched) errorText(L *lua.LState, err error) string {
 }
 
 // wrapFormat makes string.format's %s show reference values as tostring
-// does (Lua 5.2's rule; gopher-lua prints their Go address).
+// does (Lua 5.2's rule; gopher-lua prints their Go address), and its
+// numeric conversions take numbers, or strings that convert, as in Lua
+// 5.1: gopher-lua formatted string.format("%d", "x") as 0 and passed "2.5"
+// to %f as a Go string.
 func (s *sched) wrapFormat() {
 	str := s.root.GetGlobal("string").(*lua.LTable)
 	format := str.RawGetString("format").(*lua.LFunction)
@@ -98,6 +101,8 @@ func (s *sched) wrapFormat() {
 			}
 			if v := L.Get(arg); f[i] == 's' && isReference(v) {
 				L.Replace(arg, lua.LString(s.tostring(L, v)))
+			} else if strings.IndexByte("cdiouxXeEfgG", f[i]) >= 0 {
+				L.Replace(arg, L.CheckNumber(arg)) // "2.5" is 2.5, as Lua 5.1 converts it
 			}
 			arg++
 		}

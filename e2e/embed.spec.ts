@@ -122,10 +122,11 @@ test("Open in playground carries the edited code, hidden set-up included", async
   await expect(tab.getByLabel("Lua source")).toContainText("local function fetch");
 });
 
-test("data-selector picks the examples, data-timeout limits a run; without JavaScript the code stays readable", async ({ page, browser }) => {
+test("data-selector picks the examples, data-playground is where they open, data-timeout limits a run; without JavaScript the code stays readable", async ({ page, browser }) => {
   await openSample(page, "/custom-selector.html");
   await expect(page.getByRole("region")).toHaveCount(2);
   const [picked, limited] = [example(page, "Example 1 (Lua)"), example(page, "Example 2 (Lua)")];
+  await expect(picked.getByRole("link", { name: "Open in playground" })).toHaveAttribute("href", /^https:\/\/play\.example\.org\/lua\/#v1\./);
   await picked.getByRole("button", { name: "Run", exact: true }).click();
   await expect(picked.getByRole("log")).toHaveText("picked by data-selector\n");
   await limited.getByRole("button", { name: "Run", exact: true }).click();

@@ -1,7 +1,7 @@
 // Output and timeline linked: hovering an output line marks the instant it
 // was written on the timeline, a time range selected on the timeline
 // highlights the output written in it, and a report's "goroutine N"
-// highlights that goroutine's lane.
+// highlights that goroutine's lane (a deadlock's and a leak's).
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
@@ -57,4 +57,18 @@ test("clicking a stuck goroutine in the deadlock report highlights it on the tim
   await expect(canvas(page)).toHaveAttribute("data-highlight", "2");
   await report.getByRole("button", { name: "goroutine 1", exact: true }).first().click();
   await expect(canvas(page)).toHaveAttribute("data-highlight", "1");
+});
+
+test("a leak's report names the goroutines left behind; clicking one highlights it, and the timeline says what each waits on", async ({ page }) => {
+  await open(page);
+  await runExample(page, "leak.lua");
+  await expect(page.getByRole("status")).toContainText("leaked");
+  const report = output(page).locator(".lp-out-stderr");
+  await report.getByRole("button", { name: "goroutine 4", exact: true }).first().click();
+  await expect(canvas(page)).toHaveAttribute("data-highlight", "4");
+  const summary = page.getByTestId("timeline-summary");
+  await expect(summary).toContainText("Leak: 2 goroutines never woke.");
+  await expect(summary).toContainText("g3 mirror 2 waits on chan 1 (channel send, line 12)");
+  await expect(summary).toContainText("g4 mirror 3 waits on chan 1 (channel send, line 12)");
+  await expect(canvas(page)).toHaveAttribute("data-wait-edges", /^[1-9]/);
 });

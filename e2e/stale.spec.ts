@@ -1,6 +1,7 @@
-// Nothing stale: once new code replaces the code of the last run, its
-// status, output and timeline go; lines named by a run (timeline spans,
-// output links) follow the user's edits; Export waits for a run.
+// Nothing stale: once new code (an example, Reset, a shared link) replaces
+// the code of the last run, its status, output and timeline go; lines
+// named by a run (timeline spans, output links) follow the user's edits;
+// Export waits for a run.
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
@@ -38,6 +39,32 @@ test("new code clears the last run's status, output and timeline", async ({ page
   await expect.poll(() => code(page)).toBe(exampleSource("mutex.lua"));
   await expect(page.getByRole("status")).toHaveText("Idle");
   await expect(output(page)).toHaveText("");
+  await expect(canvas(page)).toHaveAttribute("data-lanes", "0");
+});
+
+test("Reset and a shared link opened in the tab clear the last run too", async ({ page, browser }) => {
+  const friend = await browser.newPage();
+  await open(friend);
+  await friend.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.setContent('print("shared")'));
+  await friend.getByRole("button", { name: "Share" }).click();
+  await expect(friend).toHaveURL(/#v1\./);
+  const link = new URL(friend.url()).hash;
+  await friend.close();
+
+  await open(page);
+  await runExample(page, "channels.lua");
+  await typeAtTop(page, "-- mine\n");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect.poll(() => code(page)).toBe(exampleSource("channels.lua"));
+  await expect(page.getByRole("status")).toHaveText("Idle");
+  await expect(canvas(page)).toHaveAttribute("data-lanes", "0");
+
+  await runExample(page, "channels.lua");
+  await expect(canvas(page)).toHaveAttribute("data-lanes", "2");
+  await page.evaluate((h) => (location.hash = h), link);
+  await expect.poll(() => code(page)).toBe('print("shared")');
+  await expect(page.getByRole("status")).toHaveText("Idle");
+  await expect(output(page)).toHaveText(/^Opened a shared link/);
   await expect(canvas(page)).toHaveAttribute("data-lanes", "0");
 });
 

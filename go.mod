@@ -7,12 +7,8 @@ ignore ./node_modules
 require (
 	github.com/andybalholm/brotli v1.3.0
 	github.com/evanw/esbuild v0.28.2
-	github.com/mitchellh/mapstructure v1.5.0
-	github.com/yuin/gluamapper v0.0.0-20150323120927-d836955830e7
+	github.com/yuin/goldmark v1.8.7
 	github.com/yuin/gopher-lua v1.1.2
 )
 
-require (
-	github.com/yuin/goldmark v1.8.7 // indirect
-	golang.org/x/sys v0.0.0-20220715151400-c0bba94af5f8 // indirect
-)
+require golang.org/x/sys v0.0.0-20220715151400-c0bba94af5f8 // indirect

@@ -2,10 +2,11 @@ package luamod
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+
+	"luaplay/luamod/wire"
 )
 
 // ChromeTrace converts a run's trace to the Chrome Trace Event Format, so it
@@ -316,19 +317,18 @@ func (c *chromeConv) encode(tr Trace) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(100 * len(events))
 	b.WriteString(`{"displayTimeUnit":"ms","otherData":{"clock":`)
-	clock, _ := json.Marshal(tr.Clock)
-	b.Write(clock)
+	b.Write(wire.AppendString(nil, tr.Clock))
 	fmt.Fprintf(&b, `,"version":%d},"traceEvents":[`, tr.Version)
-	enc := json.NewEncoder(&b) // as json.Marshal, with a newline after each event
 	for i, e := range events {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n")
-		if err := enc.Encode(e); err != nil {
+		line, err := wire.Append(b.AvailableBuffer(), e)
+		if err != nil {
 			return nil, err
 		}
-		b.Truncate(b.Len() - 1)
+		b.Write(line)
 	}
 	b.WriteString("\n]}\n")
 	return b.Bytes(), nil

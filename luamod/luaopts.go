@@ -1,23 +1,19 @@
 package luamod
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
-	"strings"
 
-	"github.com/mitchellh/mapstructure"
-	"github.com/yuin/gluamapper"
 	lua "github.com/yuin/gopher-lua"
 )
 
 // decodeOptions decodes the option table at argument n into out, a pointer
-// to a struct of scalar fields that carry `gluamapper:"name"` tags. A
-// missing or nil argument leaves out as it is. A field of the wrong type or
-// a key the struct lacks raises "bad argument #n to f (options: ...)"
-// naming it in Lua's words; those are checked first, so the decoder only
-// ever sees scalars (no nested or cyclic table, no Go type in a message).
+// to a struct of scalar fields (float64, int, string, bool) that carry
+// `lua:"name"` tags. A missing or nil argument leaves out as it is. A key
+// the struct lacks or a field of the wrong type raises "bad argument #n to
+// f (options: ...)" naming it in Lua's words; only then is out changed, so
+// it never sees a nested or cyclic table.
 func decodeOptions(L *lua.LState, n int, out any) {
 	if L.Get(n) == lua.LNil {
 		return
@@ -26,48 +22,69 @@ func decodeOptions(L *lua.LState, n int, out any) {
 	if tbl.Len() > 0 {
 		L.ArgError(n, "options: a table of named fields expected, got a list")
 	}
-	if msg := checkOptionTypes(tbl, reflect.TypeOf(out).Elem()); msg != "" {
+	v := reflect.ValueOf(out).Elem()
+	fields := optionFields(v.Type())
+	if msg := checkOptionTypes(tbl, fields); msg != "" {
 		L.ArgError(n, "options: "+msg)
 	}
-	raw := gluamapper.ToGoValue(tbl, gluamapper.Option{NameFunc: gluamapper.Id})
-	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
-		Result:      out,
-		TagName:     "gluamapper",
-		ErrorUnused: true,
+	eachPair(tbl, func(k, val lua.LValue) {
+		f := v.Field(fields[string(k.(lua.LString))].index)
+		switch val := val.(type) {
+		case lua.LNumber:
+			if f.CanInt() {
+				f.SetInt(int64(val))
+			} else {
+				f.SetFloat(float64(val))
+			}
+		case lua.LString:
+			f.SetString(string(val))
+		case lua.LBool:
+			f.SetBool(bool(val))
+		}
 	})
-	if err == nil {
-		err = dec.Decode(raw)
-	}
-	if err != nil {
-		L.ArgError(n, "options: "+decodeError(err))
-	}
 }
 
-// checkOptionTypes checks each field of tbl against the struct type t:
-// its key must name a field, its value have the field's Lua type.
-func checkOptionTypes(tbl *lua.LTable, t reflect.Type) string {
-	want := map[string]lua.LValueType{}
+// optionField is a field of an option struct: where it is and the Lua
+// type its value must have.
+type optionField struct {
+	index int
+	typ   lua.LValueType
+}
+
+// optionFields maps the lua tags of struct type t to its fields.
+func optionFields(t reflect.Type) map[string]optionField {
+	fields := map[string]optionField{}
 	for i := range t.NumField() {
 		f := t.Field(i)
+		typ := lua.LTNil
 		switch f.Type.Kind() {
 		case reflect.Float64, reflect.Int:
-			want[f.Tag.Get("gluamapper")] = lua.LTNumber
+			typ = lua.LTNumber
 		case reflect.String:
-			want[f.Tag.Get("gluamapper")] = lua.LTString
+			typ = lua.LTString
 		case reflect.Bool:
-			want[f.Tag.Get("gluamapper")] = lua.LTBool
+			typ = lua.LTBool
+		}
+		if name := f.Tag.Get("lua"); name != "" && typ != lua.LTNil {
+			fields[name] = optionField{i, typ}
 		}
 	}
+	return fields
+}
+
+// checkOptionTypes checks each field of tbl against the struct's fields:
+// its key must name a field, its value have the field's Lua type.
+func checkOptionTypes(tbl *lua.LTable, fields map[string]optionField) string {
 	msg := ""
 	eachPair(tbl, func(k, v lua.LValue) {
 		name, isName := k.(lua.LString)
-		typ, known := want[string(name)]
+		f, known := fields[string(name)]
 		switch {
 		case msg != "":
 		case !isName || !known:
 			msg = "unknown field " + fieldName(k)
-		case v.Type() != typ:
-			msg = fmt.Sprintf("'%s' must be a %s, got %s", name, typ, typeNameOf(v))
+		case v.Type() != f.typ:
+			msg = fmt.Sprintf("'%s' must be a %s, got %s", name, f.typ, typeNameOf(v))
 		}
 	})
 	return msg
@@ -80,18 +97,6 @@ func fieldName(k lua.LValue) string {
 		return "'" + k.String() + "'"
 	}
 	return "of type " + typeNameOf(k)
-}
-
-// decodeError keeps the first of mapstructure's messages, the one that
-// names the field.
-func decodeError(err error) string {
-	var me *mapstructure.Error
-	if errors.As(err, &me) && len(me.Errors) > 0 {
-		msg := me.Errors[0]
-		msg = strings.ReplaceAll(msg, "float64", "number")
-		return msg
-	}
-	return err.Error()
 }
 
 // checkCount validates an option that must be a whole number of at least lo.

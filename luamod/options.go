@@ -2,10 +2,11 @@ package luamod
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
+
+	"luaplay/luamod/wire"
 )
 
 // Options configure one run. The zero value is valid: every limit then takes
@@ -55,10 +56,22 @@ func (m Millis) MarshalJSON() ([]byte, error) {
 	return strconv.AppendInt(nil, time.Duration(m).Milliseconds(), 10), nil
 }
 
-func (m *Millis) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON is DecodeJSON for encoding/json.
+func (m *Millis) UnmarshalJSON(data []byte) error { return m.DecodeJSON(data) }
+
+// DecodeJSON reads a whole number of milliseconds; null is zero.
+func (m *Millis) DecodeJSON(data []byte) error {
 	var ms int64
-	if err := json.Unmarshal(data, &ms); err != nil {
-		return err
+	if string(data) != "null" {
+		n, err := strconv.ParseInt(string(data), 10, 64)
+		if err != nil {
+			what := "number " + string(data)
+			if data[0] < '-' || data[0] > '9' {
+				what = "a value other than a number"
+			}
+			return fmt.Errorf("json: cannot unmarshal %s into a whole number of milliseconds", what)
+		}
+		ms = n
 	}
 	if ms < 0 || ms > int64(maxMillis/Millis(time.Millisecond)) {
 		return fmt.Errorf("%d ms is not between 0 and one day", ms)
@@ -75,9 +88,7 @@ func DecodeOptions(data []byte) (Options, error) {
 	if data = bytes.TrimSpace(data); len(data) == 0 || string(data) == "null" {
 		return o, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&o); err != nil {
+	if err := wire.UnmarshalStrict(data, &o); err != nil {
 		return Options{}, fmt.Errorf("run options: %w", err)
 	}
 	return o, nil

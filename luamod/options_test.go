@@ -39,7 +39,7 @@ func TestDecodeOptionsRejects(t *testing.T) {
 		`{"gracePeriodMs":1e300}`:       "cannot unmarshal number",
 		`{"gracePeriodMs":99999999999}`: "not between 0 and one day",
 		`[1]`:                           "cannot unmarshal array",
-		`{`:                             "unexpected EOF",
+		`{`:                             "unexpected end of JSON input",
 	} {
 		_, err := DecodeOptions([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "run options: ") {

@@ -9,9 +9,9 @@ import (
 
 // poolOptions is pool_create's option table.
 type poolOptions struct {
-	Workers float64 `gluamapper:"workers"`
-	Queue   float64 `gluamapper:"queue"`
-	Rate    float64 `gluamapper:"rate"`
+	Workers float64 `lua:"workers"`
+	Queue   float64 `lua:"queue"`
+	Rate    float64 `lua:"rate"`
 }
 
 // pool is a named worker pool. Worker goroutines are started on demand, up

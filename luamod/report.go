@@ -3,7 +3,6 @@ package luamod
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -17,31 +16,75 @@ var (
 
 // errorLine finds the first "chunk:line:" in text; 0 when there is none.
 func errorLine(chunk, text string) int {
-	re := regexp.MustCompile(regexp.QuoteMeta(chunk) + `:(\d+):`)
-	if m := re.FindStringSubmatch(text); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
+	for i := 0; ; i++ {
+		at := strings.Index(text[i:], chunk+":")
+		if at < 0 {
+			return 0
+		}
+		i += at
+		digits, rest := leadingDigits(text[i+len(chunk)+1:])
+		if digits != "" && strings.HasPrefix(rest, ":") {
+			n, _ := strconv.Atoi(digits)
+			return n
+		}
 	}
-	return 0
 }
-
-var (
-	syntaxRe    = regexp.MustCompile(`line:(\d+)\(column:(\d+)\) near '(.*)':\s*(.*)`)
-	syntaxEOFRe = regexp.MustCompile(`at EOF:\s*(.*)`)
-)
 
 // syntaxError rewrites gopher-lua's parse error in the usual file:line form;
 // an error at the end of the file gets the last line of src.
 func syntaxError(chunk, src string, err error) string {
 	msg := err.Error()
-	if m := syntaxRe.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s:%s: %s near '%s'", chunk, m[1], strings.TrimSpace(m[4]), m[3])
+	if line, near, what, ok := parseErrorAt(msg); ok {
+		return fmt.Sprintf("%s:%s: %s near '%s'", chunk, line, strings.TrimSpace(what), near)
 	}
-	if m := syntaxEOFRe.FindStringSubmatch(msg); m != nil {
+	if _, after, ok := strings.Cut(msg, "at EOF:"); ok {
 		last := strings.Count(strings.TrimRight(src, "\n"), "\n") + 1
-		return fmt.Sprintf("%s:%d: %s at end of file", chunk, last, strings.TrimSpace(m[1]))
+		return fmt.Sprintf("%s:%d: %s at end of file", chunk, last, strings.TrimSpace(restOfLine(skipSpace(after))))
 	}
 	return msg
+}
+
+// parseErrorAt reads the first "line:L(column:C) near 'TOKEN': WHAT" of
+// gopher-lua's parse error; TOKEN runs to the last "':" of its line.
+func parseErrorAt(msg string) (line, near, what string, ok bool) {
+	for i := 0; ; i++ {
+		at := strings.Index(msg[i:], "line:")
+		if at < 0 {
+			return "", "", "", false
+		}
+		i += at
+		line, rest := leadingDigits(msg[i+len("line:"):])
+		rest, okCol := strings.CutPrefix(rest, "(column:")
+		column, rest := leadingDigits(rest)
+		rest, okNear := strings.CutPrefix(rest, ") near '")
+		if line == "" || !okCol || column == "" || !okNear {
+			continue
+		}
+		text := restOfLine(rest)
+		if end := strings.LastIndex(text, "':"); end >= 0 {
+			return line, text[:end], restOfLine(skipSpace(rest[end+2:])), true
+		}
+	}
+}
+
+// leadingDigits splits s after its leading ASCII digits.
+func leadingDigits(s string) (digits, rest string) {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return s[:n], s[n:]
+}
+
+// skipSpace drops leading white space, as a regexp's \s* would.
+func skipSpace(s string) string {
+	return strings.TrimLeft(s, " \t\n\f\r")
+}
+
+// restOfLine is s up to its first newline.
+func restOfLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 // reportError records the error that ended goroutine g and writes it, with

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"luaplay/luamod"
+	"luaplay/luamod/wire"
 )
 
 // chromeTrace converts a trace as the page holds it (the JSON of a
@@ -12,7 +12,7 @@ import (
 // A trace of another format version is refused rather than misread.
 func chromeTrace(data []byte) ([]byte, error) {
 	var tr luamod.Trace
-	if err := json.Unmarshal(data, &tr); err != nil {
+	if err := wire.Unmarshal(data, &tr); err != nil {
 		return nil, fmt.Errorf("chromeTrace: %w", err)
 	}
 	if tr.Version != luamod.TraceVersion {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"sync"
 
 	"luaplay/luamod"
+	"luaplay/luamod/wire"
 )
 
 // errBusy is returned when a run is requested under a key whose run still
@@ -73,7 +73,7 @@ func (p *pendingRun) exec(deliver func([]byte)) ([]byte, error) {
 	close(stop)
 	<-ticking
 	sink.Flush()
-	return json.Marshal(res)
+	return wire.Marshal(res)
 }
 
 // begin claims key and returns the run's context.

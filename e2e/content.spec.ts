@@ -81,7 +81,8 @@ test("a shared link sets the draft aside instead of overwriting it", async ({ pa
   const friend = await other.newPage();
   await open(friend);
   await typeOwn(friend, 'print("the friend\'s draft")');
-  await friend.waitForTimeout(400); // the draft is saved 300 ms after the last key
+  // The draft is saved 300 ms after the last key.
+  await expect.poll(() => friend.evaluate(() => localStorage.getItem("luaplay.draft.v1") ?? "")).toContain("the friend");
   await friend.goto(link.replace(/^[^?]*\?test/, "./?test"));
   await friend.reload(); // a fresh load of the link, as when it is pasted
   await friend.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.ready);

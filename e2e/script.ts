@@ -16,10 +16,7 @@ export const output = (page: Page) => page.getByRole("log", { name: "Output" });
 export const status = (page: Page) => page.getByRole("status");
 export const canvas = (page: Page) => page.getByRole("region", { name: "Timeline" }).getByTestId("timeline-canvas");
 
-/** code is the editor's text. */
-export function code(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __lp: Test }).__lp.app.editor.getContent());
-}
+export { code } from "./pagekit";
 
 /** runScript puts src in the editor and presses Run; options are merged
  * into the run's (the runner's test hook), for limits the page never sets. */

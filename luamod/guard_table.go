@@ -174,10 +174,29 @@ func (o *luaSorter) Less(i, j int) bool {
 	return ok
 }
 
-// collectGarbage is collectgarbage(): a full collection, charged as the
-// long call it is, so a loop of them still sees the wall clock.
+// collectGarbage is Lua 5.1's collectgarbage(opt): "collect" (the
+// default) and "step" run a full collection, charged as the long call it
+// is, so a loop of them still sees the wall clock; "count" is the heap the
+// run has added, in KiB (it varies from run to run, as in any Lua). The
+// collector's other knobs are Go's: "stop", "restart", "setpause" and
+// "setstepmul" change nothing and return 0. gopher-lua returned nothing
+// whatever the option.
 func (s *sched) collectGarbage(L *lua.LState) int {
-	s.charge(L, checkUnits)
-	runtime.GC()
-	return 0
+	switch opt := L.OptString(1, "collect"); opt {
+	case "collect", "step":
+		s.charge(L, checkUnits)
+		runtime.GC()
+		if opt == "step" {
+			L.Push(lua.LTrue) // the collection finished a cycle
+		} else {
+			L.Push(lua.LNumber(0))
+		}
+	case "count":
+		L.Push(lua.LNumber(float64(s.heapUsed()) / 1024))
+	case "stop", "restart", "setpause", "setstepmul":
+		L.Push(lua.LNumber(0))
+	default:
+		L.ArgError(1, "invalid option '"+opt+"'")
+	}
+	return 1
 }

@@ -68,3 +68,16 @@ print(string.format("%d %5.1f %x %s %c", "12", "2.5", 255, 3, 65))
 		"false\tmain.lua:11: bad argument #2 to format (number expected, got table)\n"+
 		"12   2.5 ff 3 A\n")
 }
+
+// collectgarbage answers as Lua 5.1's does (gopher-lua returned nothing):
+// 0 after a collection, true after a step, the heap in KiB for "count",
+// and an error for an option it does not know.
+func TestCollectGarbageAnswersAsLua51(t *testing.T) {
+	expectOutput(t, `
+print(collectgarbage(), collectgarbage("collect"), collectgarbage("step"), collectgarbage("stop"), collectgarbage("restart"))
+local kept = {} for i = 1, 1e4 do kept[i] = {i} end
+local kb = collectgarbage("count")
+print(type(kb), kb >= 0, string.format("%.1f", kb) ~= nil)
+print(pcall(function() return collectgarbage("x") end))
+`, "0\t0\ttrue\t0\t0\nnumber\ttrue\ttrue\nfalse\tmain.lua:6: bad argument #1 to collectgarbage (invalid option 'x')\n")
+}

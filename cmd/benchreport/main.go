@@ -17,6 +17,7 @@ func main() {
 	in := flag.String("in", ".build/bench", "directory of the benchmarks' output files")
 	dist := flag.String("dist", "dist", "the built site")
 	out := flag.String("out", "bench/RESULTS.md", "the report to write")
+	notes := flag.String("notes", "bench/NOTES.md", "why missed targets are missed, from the profiles: copied into the report")
 	flag.Parse()
 	results, err := readResults(*in)
 	if err != nil {
@@ -30,6 +31,9 @@ func main() {
 	fmt.Fprintf(&b, "# Benchmark results\n\nWritten by `./build.sh bench` on %s. Do not edit: run it again.\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
 	writeMachine(&b)
 	writeTargets(&b, results, sizes)
+	if err := writeNotes(&b, *notes); err != nil {
+		fail(err)
+	}
 	writeSizes(&b, sizes)
 	writeAll(&b, results)
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
@@ -39,6 +43,20 @@ func main() {
 		fail(err)
 	}
 	fmt.Printf("wrote %s: %d results\n", *out, len(results))
+}
+
+// writeNotes copies the notes file, written by hand from the profiles, if
+// there is one.
+func writeNotes(b *strings.Builder, name string) error {
+	text, err := os.ReadFile(name)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	b.WriteString(strings.TrimSpace(string(text)) + "\n\n")
+	return nil
 }
 
 func fail(err error) {

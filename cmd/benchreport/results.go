@@ -77,14 +77,56 @@ func readFile(name string) ([]Result, error) {
 // writeTargets is the table of every result that has a target.
 func writeTargets(b *strings.Builder, rs []Result, sizes sizeReport) {
 	b.WriteString("## Targets\n\nRatios are medians of per-pair ratios from runs alternating in one process; [min–max] over the runs.\n\n")
-	b.WriteString("| where | measure | n | value | baseline | ratio | target |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("| where | measure | n | value | baseline | ratio | target | met |\n|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Target == "" {
 			continue
 		}
-		fmt.Fprintf(b, "| %s | %s: %s | %d | %s | %s | %s | %s |\n", r.Env, r.Name, r.Subject, r.N, value(r), baseline(r), ratio(r), r.Target)
+		fmt.Fprintf(b, "| %s | %s: %s | %d | %s | %s | %s | %s | %s |\n", r.Env, r.Name, r.Subject, r.N, value(r), baseline(r), ratio(r), r.Target, metWord(met(r)))
 	}
-	fmt.Fprintf(b, "| browser | page download (brotli) | | %s | wasmoon %s | %.2f× | ≤ 1.1 MiB |\n\n", kib(sizes.page), kib(sizes.wasmoon), float64(sizes.page)/float64(sizes.wasmoon))
+	fmt.Fprintf(b, "| browser | page download (brotli) | | %s | wasmoon %s | %.2f× | ≤ 1.1 MiB | %s |\n\n", kib(sizes.page), kib(sizes.wasmoon), float64(sizes.page)/float64(sizes.wasmoon), metWord(yesNo(float64(sizes.page) <= 1.1*(1<<20))))
+}
+
+// met reads a result's target ("ratio ≤ 3", "≤ 8 KiB", "≤ 100 ms") and
+// says whether the median meets it: "" when the target is of another form.
+func met(r Result) string {
+	var limit float64
+	var unit string
+	if rest, ok := strings.CutPrefix(r.Target, "ratio ≤ "); ok {
+		if _, err := fmt.Sscan(rest, &limit); err != nil {
+			return ""
+		}
+		return yesNo(r.Ratio <= limit)
+	}
+	rest, ok := strings.CutPrefix(r.Target, "≤ ")
+	if !ok {
+		return ""
+	}
+	if _, err := fmt.Sscan(rest, &limit, &unit); err != nil {
+		return ""
+	}
+	switch {
+	case unit == "KiB" && strings.HasPrefix(r.Unit, "bytes"):
+		return yesNo(r.Median <= limit*1024)
+	case strings.HasPrefix(r.Unit, unit):
+		return yesNo(r.Median <= limit)
+	}
+	return ""
+}
+
+func yesNo(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "no"
+}
+
+// metWord shows a missed target in bold.
+func metWord(m string) string {
+	if m == "no" {
+		return "**no**"
+	}
+	return m
 }
 
 // writeAll lists every result, grouped by where it ran.

@@ -126,7 +126,9 @@ func (s *suite) pingPong(n int, withTrace bool) {
 	}
 	s.emit(compare(r, s.runs, func() float64 { return perItem(n, func() { runEngine(src, opts, discard{}) }) }, goRun))
 	if withTrace {
-		r.Subject, r.Target = "engine+trace", ""
+		r.Subject, r.Target = "plain gopher-lua, no-op methods (floor)", ""
+		s.emit(compare(r, s.runs, func() float64 { return perItem(n, func() { runLuaFloor(n) }) }, goRun))
+		r.Subject = "engine+trace"
 		s.emit(compare(r, s.runs, func() float64 {
 			return perItem(n, func() { runEngine(src, opts, &luamod.Recorder{}) })
 		}, goRun))

@@ -100,3 +100,28 @@ type discard struct{}
 func (discard) Output(luamod.OutputChunk) {}
 func (discard) Event(luamod.Event)        {}
 func (discard) Flush()                    {}
+
+// runLuaFloor runs pingPongSrc's Lua in plain gopher-lua with channel
+// methods that do nothing: what the Lua side of the ping-pong costs
+// before any scheduling, the floor under the engine's round trip.
+func runLuaFloor(n int) {
+	L := lua.NewState()
+	defer L.Close()
+	methods := L.SetFuncs(L.NewTable(), map[string]lua.LGFunction{
+		"send":    func(L *lua.LState) int { L.Push(lua.LTrue); return 1 },
+		"receive": func(L *lua.LState) int { L.Push(lua.LNumber(1)); L.Push(lua.LTrue); return 2 },
+	})
+	mt := L.NewTable()
+	L.SetField(mt, "__index", methods)
+	for _, name := range []string{"ping", "pong"} {
+		ud := L.NewUserData()
+		ud.Metatable = mt
+		L.SetGlobal(name, ud)
+	}
+	src := fmt.Sprintf(`local ping, pong = ping, pong
+for i = 1, %d do pong:send(ping:receive()) end
+for i = 1, %[1]d do ping:send(i); pong:receive() end`, n)
+	if err := L.DoString(src); err != nil {
+		panic(err)
+	}
+}

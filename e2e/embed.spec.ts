@@ -64,8 +64,8 @@ test("hidden set-up runs but is not shown, and error lines count shown lines", a
   await expect(ex.getByRole("status")).toContainText("stop here");
 });
 
-test("three examples run at once; Stop ends the endless loop while the others finish", async ({ page }) => {
-  await openSample(page);
+test("three examples run at once on one engine; Stop ends the endless loop while the others finish", async ({ page }) => {
+  const { engine } = await openSample(page);
   const run = (name: string | RegExp) => example(page, name).getByRole("button", { name: "Run", exact: true }).click();
   await run("Example 3 (Lua)");
   await run("Ticker");
@@ -91,6 +91,7 @@ test("three examples run at once; Stop ends the endless loop while the others fi
   await run("Ticker");
   await expect(log(page, "Ticker")).toContainText("ticker done");
   await expect(stale).toBeHidden();
+  expect(engine.filter((u) => u.endsWith("/luaplay.wasm"))).toHaveLength(1); // one engine for the page
 });
 
 test("the page's CSS does not reach the examples, and theirs does not leak", async ({ page }) => {

@@ -1,10 +1,10 @@
 // Starting the engine's worker from any page. A worker script must come
 // from the page's own origin, so when the engine lives on another origin
 // (an embedded example whose embed.js is served elsewhere) the worker is
-// started from a one-line bootstrap made here, which imports the Go glue
-// and the worker by absolute URL (bootstrap). That needs the host page to allow blob:
-// workers (CSP worker-src) and the engine's host to send CORS headers for
-// the wasm; the docs page web/docs/embedding.md says so.
+// started from a small blob: bootstrap made here, which imports the Go
+// glue and the worker by absolute URL. That needs the host page to allow
+// blob: workers (CSP worker-src) and the engine's host to send CORS
+// headers for the wasm; the docs page web/docs/embedding.md says so.
 
 import { POLICY_NAME, workerScriptURL } from "./trusted";
 

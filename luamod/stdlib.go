@@ -60,7 +60,7 @@ func (s *sched) openLibs() {
 func setMetatable(L *lua.LState) int {
 	t := L.CheckTable(1)
 	mt := L.Get(2)
-	if _, ok := mt.(*lua.LTable); !ok && mt != lua.LNil {
+	if _, ok := mt.(*lua.LTable); !ok && (mt != lua.LNil || L.GetTop() < 2) {
 		L.ArgError(2, "nil or table expected")
 	}
 	if L.GetMetaField(t, "__metatable") != lua.LNil {

@@ -43,8 +43,9 @@ print(tostring(nil), tostring(1.5), tostring("s"))
 
 // setmetatable takes tables only and string.format's numeric conversions
 // numbers only, as in Lua 5.1: gopher-lua let setmetatable("", {}) take
-// the string methods from the whole run, formatted %d of "x" as 0, and
-// passed "2.5" to %f as a Go string.
+// the string methods from the whole run, formatted %d of "x" as 0, passed
+// "2.5" to %f as a Go string, and printed Go's "%!s(MISSING)" for a
+// missing argument and "%!y(int64=1)" for an unknown conversion.
 func TestSetmetatableAndFormatCheckTheirArguments(t *testing.T) {
 	expectOutput(t, `
 print(pcall(function() return setmetatable("", {}) end))
@@ -58,6 +59,11 @@ print(setmetatable(t, {__index = {x = 1}}) == t, t.x, setmetatable(t, nil) == t,
 print(pcall(function() return string.format("%d", "x") end))
 print(pcall(function() return string.format("%g", {}) end))
 print(string.format("%d %5.1f %x %s %c", "12", "2.5", 255, 3, 65))
+print(pcall(function() return setmetatable({}) end))
+print(pcall(function() return string.format("%s") end))
+print(pcall(function() return string.format("%y", 1) end))
+print(pcall(function() return string.format("%5") end))
+print(string.format("%5.2s|%%|%-3d|%+.1e", "abc", 7, 12345))
 `, "false\tmain.lua:2: bad argument #1 to setmetatable (table expected, got string)\n"+
 		"false\tmain.lua:3: bad argument #1 to setmetatable (table expected, got number)\n"+
 		"false\tmain.lua:4: bad argument #2 to setmetatable (nil or table expected)\n"+
@@ -66,7 +72,12 @@ print(string.format("%d %5.1f %x %s %c", "12", "2.5", 255, 3, 65))
 		"true\t1\ttrue\tnil\n"+
 		"false\tmain.lua:10: bad argument #2 to format (number expected, got string)\n"+
 		"false\tmain.lua:11: bad argument #2 to format (number expected, got table)\n"+
-		"12   2.5 ff 3 A\n")
+		"12   2.5 ff 3 A\n"+
+		"false\tmain.lua:13: bad argument #2 to setmetatable (nil or table expected)\n"+
+		"false\tmain.lua:14: bad argument #2 to format (no value)\n"+
+		"false\tmain.lua:15: invalid option '%y' to 'format'\n"+
+		"false\tmain.lua:16: invalid option '%5' to 'format'\n"+
+		"   ab|%|7  |+1.2e+04\n")
 }
 
 // collectgarbage answers as Lua 5.1's does (gopher-lua returned nothing):

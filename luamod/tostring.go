@@ -81,7 +81,9 @@ func (s *sched) errorText(L *lua.LState, err error) string {
 // does (Lua 5.2's rule; gopher-lua prints their Go address), and its
 // numeric conversions take numbers, or strings that convert, as in Lua
 // 5.1: gopher-lua formatted string.format("%d", "x") as 0 and passed "2.5"
-// to %f as a Go string.
+// to %f as a Go string. A conversion Lua does not know, or one without its
+// argument, raises as in Lua 5.1 instead of printing Go's "%!y(int64=1)"
+// or "%!s(MISSING)".
 func (s *sched) wrapFormat() {
 	str := s.root.GetGlobal("string").(*lua.LTable)
 	format := str.RawGetString("format").(*lua.LFunction)
@@ -92,12 +94,19 @@ func (s *sched) wrapFormat() {
 			if f[i] != '%' {
 				continue
 			}
+			start := i
 			i++
 			for i < len(f) && strings.IndexByte("-+ #0123456789.", f[i]) >= 0 {
 				i++
 			}
-			if i >= len(f) || f[i] == '%' {
+			if i < len(f) && f[i] == '%' {
 				continue
+			}
+			if i >= len(f) || strings.IndexByte("cdiouxXeEfgGqs", f[i]) < 0 {
+				L.RaiseError("invalid option '%s' to 'format'", f[start:min(i+1, len(f))])
+			}
+			if arg > L.GetTop() {
+				L.ArgError(arg, "no value")
 			}
 			if v := L.Get(arg); f[i] == 's' && isReference(v) {
 				L.Replace(arg, lua.LString(s.tostring(L, v)))

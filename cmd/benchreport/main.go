@@ -23,8 +23,15 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	sizes, err := downloadSizes(*dist)
+	fetches, err := readFetches(*in)
 	if err != nil {
+		fail(err)
+	}
+	sizes, err := downloadSizes(*dist, fetches)
+	if err != nil {
+		fail(err)
+	}
+	if sizes.wasmoon, err = wasmoonSize(); err != nil {
 		fail(err)
 	}
 	var b strings.Builder

@@ -1,54 +1,131 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/andybalholm/brotli"
 )
 
-// pageAssets are the files the page loads before it can run a script:
-// cmd/sitebuild writes a brotli copy (.br) of each.
-var pageAssets = []string{"index.html", "style.css", "app.js", "worker.js", "wasm_exec.js", "luaplay.wasm", "favicon.svg"}
+// pageAssets are the files the page loads before it can run a script,
+// when no browser run listed them (pageFetch lines): cmd/sitebuild writes
+// a brotli copy (.br) of each.
+var pageAssets = []string{"index.html", "style.css", "help.css", "app.js", "worker.js", "wasm_exec.js", "luaplay.wasm", "favicon.svg"}
 
-// sizeReport is the page's download and the peer's, brotli-compressed.
+// pageFetch is one file the page fetched in Chromium before its first
+// output, as web/bench/page.bench.ts prints it: {"pageFetch": {...}}.
+type pageFetch struct {
+	Path     string `json:"path"`     // URL path, "/" for index.html
+	Encoding string `json:"encoding"` // the response's Content-Encoding, "" for none
+}
+
+// sizeReport is the page's download and the peer's.
 type sizeReport struct {
 	assets  []assetSize
-	page    int64
+	page    int64 // bytes sent: each file in the encoding it was sent in
+	fetched bool  // assets are what a browser fetched, not pageAssets
 	wasmoon int64
 }
 
 type assetSize struct {
-	name    string
-	raw, br int64
+	name        string
+	raw, gz, br int64
+	encoding    string
+	sent        int64
 }
 
-func downloadSizes(dist string) (sizeReport, error) {
-	var r sizeReport
-	for _, name := range pageAssets {
-		raw, err := os.Stat(filepath.Join(dist, name))
-		if err != nil {
-			return r, fmt.Errorf("the site is not built: %w", err)
-		}
-		br, err := os.Stat(filepath.Join(dist, name+".br"))
-		size := raw.Size()
-		if err == nil {
-			size = br.Size()
-		}
-		r.assets = append(r.assets, assetSize{name, raw.Size(), size})
-		r.page += size
+// readFetches reads the pageFetch lines of the files in dir, in order,
+// each path once.
+func readFetches(dir string) ([]pageFetch, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range []string{"node_modules/wasmoon/dist/index.js", "node_modules/wasmoon/dist/glue.wasm"} {
-		n, err := brotliSize(f)
+	sort.Strings(files)
+	var fs []pageFetch
+	seen := map[string]bool{}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var line struct{ PageFetch *pageFetch }
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.PageFetch != nil && !seen[line.PageFetch.Path] {
+				seen[line.PageFetch.Path] = true
+				fs = append(fs, *line.PageFetch)
+			}
+		}
+	}
+	return fs, nil
+}
+
+// downloadSizes sizes what the page fetched (the files of fetches, or
+// pageAssets sent as brotli when there are none) from the copies in dist.
+func downloadSizes(dist string, fetches []pageFetch) (sizeReport, error) {
+	r := sizeReport{fetched: len(fetches) > 0}
+	if !r.fetched {
+		for _, name := range pageAssets {
+			fetches = append(fetches, pageFetch{Path: "/" + name, Encoding: "br"})
+		}
+	}
+	for _, f := range fetches {
+		a, err := assetSizes(dist, f)
 		if err != nil {
 			return r, err
 		}
-		r.wasmoon += n
+		r.assets = append(r.assets, a)
+		r.page += a.sent
 	}
 	return r, nil
+}
+
+// wasmoonSize is the peer's download: its index.js and glue.wasm, brotli'd
+// as cmd/sitebuild does.
+func wasmoonSize() (int64, error) {
+	var total int64
+	for _, f := range []string{"node_modules/wasmoon/dist/index.js", "node_modules/wasmoon/dist/glue.wasm"} {
+		n, err := brotliSize(f)
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// assetSizes is the file f fetched, raw and in each of dist's copies.
+func assetSizes(dist string, f pageFetch) (assetSize, error) {
+	name, _, _ := strings.Cut(strings.TrimPrefix(f.Path, "/"), "?")
+	if name == "" {
+		name = "index.html"
+	}
+	a := assetSize{name: name, encoding: f.Encoding}
+	raw, err := os.Stat(filepath.Join(dist, name))
+	if err != nil {
+		return a, fmt.Errorf("the site is not built: %w", err)
+	}
+	a.raw, a.sent = raw.Size(), raw.Size()
+	for _, c := range []struct {
+		suffix, encoding string
+		size             *int64
+	}{{".gz", "gzip", &a.gz}, {".br", "br", &a.br}} {
+		if st, err := os.Stat(filepath.Join(dist, name+c.suffix)); err == nil {
+			*c.size = st.Size()
+			if f.Encoding == c.encoding {
+				a.sent = st.Size()
+			}
+		}
+	}
+	return a, nil
 }
 
 func brotliSize(name string) (int64, error) {
@@ -66,11 +143,24 @@ func brotliSize(name string) (int64, error) {
 }
 
 func writeSizes(b *strings.Builder, s sizeReport) {
-	b.WriteString("## Page download\n\nWhat the page loads before it can run a script, as `cmd/sitebuild` precompresses it. wasmoon's is its `index.js` and `glue.wasm`, compressed the same way.\n\n| file | raw | brotli |\n|---|---|---|\n")
-	for _, a := range s.assets {
-		fmt.Fprintf(b, "| %s | %s | %s |\n", a.name, kib(a.raw), kib(a.br))
+	b.WriteString("## Page download\n\n")
+	if s.fetched {
+		b.WriteString("Every file the page fetched in Chromium from a cold cache up to its first output (web/bench/page.bench.ts), in the encoding the server sent it (Content-Encoding), sized from the copies `cmd/sitebuild` wrote; headers not included (the cold-start result counts them).")
+	} else {
+		b.WriteString("The files the page loads before it can run a script (no Chromium run listed them), as `cmd/sitebuild` precompresses them with brotli.")
 	}
-	fmt.Fprintf(b, "| **total** | | **%s** |\n| wasmoon | | %s |\n\n", kib(s.page), kib(s.wasmoon))
+	b.WriteString(" wasmoon's is its `index.js` and `glue.wasm`, compressed the same way.\n\n| file | raw | gzip | brotli | sent as | sent |\n|---|---|---|---|---|---|\n")
+	for _, a := range s.assets {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", a.name, kib(a.raw), kib(a.gz), kib(a.br), orNone(a.encoding), kib(a.sent))
+	}
+	fmt.Fprintf(b, "| **total** | | | | | **%s** |\n| wasmoon | | | | br | %s |\n\n", kib(s.page), kib(s.wasmoon))
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "identity"
+	}
+	return s
 }
 
 func kib(n int64) string {

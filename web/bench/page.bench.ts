@@ -52,8 +52,12 @@ try {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     let transferred = 0;
+    const fetched: { path: string; encoding: string }[] = [];
     page.on("requestfinished", (req) => {
       void req.sizes().then((s) => (transferred += s.responseBodySize + s.responseHeadersSize), () => {});
+      void req.response().then(async (res) => {
+        fetched.push({ path: new URL(req.url()).pathname, encoding: (await res?.headerValue("content-encoding")) ?? "" });
+      }, () => {});
     });
     await page.goto(`${base}?test`);
     await page.waitForFunction(() => (window as unknown as { __lp: { runner: Runner } }).__lp?.runner.loadState.phase === "ready", null, { timeout: 120_000 });
@@ -63,6 +67,8 @@ try {
     first.push(await page.evaluate(() => performance.now()));
     await page.waitForTimeout(200); // let the last size callbacks land
     bytes.push(transferred / 1024);
+    // What was fetched, for cmd/benchreport's page download table.
+    if (i === 0) for (const f of fetched) console.log(JSON.stringify({ pageFetch: f }));
     await ctx.close();
   }
   emit(fromSamples(head("cold start", "navigation to engine ready", "ms"), ready));

@@ -12,7 +12,8 @@ import (
 // engine's coroutine library owns the rule instead: a coroutine runs in
 // one goroutine at a time, from resume until it yields or ends.
 type coroutine struct {
-	owner *G // the goroutine running it; nil while suspended
+	owner *G   // the goroutine running it; nil while suspended
+	goFn  bool // its function is a Go function (baseGoError)
 }
 
 // Messages of the coroutine library (Lua 5.1's, and 5.2's for a
@@ -68,7 +69,7 @@ func (s *sched) newCoroutine(fn *lua.LFunction) *lua.LState {
 	R.Call(1, 1)
 	th := R.Get(-1).(*lua.LState)
 	R.Pop(1)
-	th.SetContext(&runCtx{s: s, co: &coroutine{}})
+	th.SetContext(&runCtx{s: s, co: &coroutine{goFn: fn.IsG}})
 	return th
 }
 
@@ -130,6 +131,9 @@ func (s *sched) resume(L, th *lua.LState, args []lua.LValue) int {
 	L.G.CurrentThread = prev
 	if L.Get(top+1) == lua.LFalse {
 		raiseIf(L, g.cancelErr)
+		if co.goFn {
+			L.Replace(top+2, baseGoError(L.Get(top+2)))
+		}
 	}
 	return L.GetTop() - top
 }

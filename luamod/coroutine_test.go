@@ -1,6 +1,7 @@
 package luamod
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -160,4 +161,25 @@ end
 print(pcall(level, 1))
 print(deepest)
 `, "true\ttrue\ttrue\n100\n")
+}
+
+// A Go function as the function of a coroutine, async or goroutine raises
+// its argument errors as when pcall calls it: no stray space where a Lua
+// caller's position would go, and not named "corountine" or "main chunk".
+func TestGoFunctionAsBodyNamesItsErrorsPlainly(t *testing.T) {
+	res, rec := run(t, `
+print(coroutine.resume(coroutine.create(string.rep)))
+print(pcall(coroutine.wrap(string.rep)))
+print(goroutine.async(string.rep):await())
+print(pcall(string.rep))
+print(coroutine.resume(coroutine.create(error), "x"))
+goroutine.spawn(string.rep)
+`)
+	rep := "false\tbad argument #1 to (anonymous) (string expected, got nil)\n"
+	if got, want := rec.Stdout.String(), strings.Repeat(rep, 4)+"false\tx\n"; got != want {
+		t.Fatalf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+	if want := "error in goroutine 3: bad argument #1 to (anonymous) (string expected, got nil)\n"; res.Status != StatusError || !strings.Contains(rec.Stderr.String(), want) {
+		t.Fatalf("%s\n%s", res.Status, rec.Stderr.String())
+	}
 }

@@ -196,6 +196,9 @@ func callOwn(L *lua.LState, fn *lua.LFunction, args []lua.LValue) ([]lua.LValue,
 	}
 	if err := L.PCall(len(args), lua.MultRet, nil); err != nil {
 		L.SetTop(base)
+		if apiErr, ok := err.(*lua.ApiError); ok && fn.IsG {
+			apiErr.Object = baseGoError(apiErr.Object)
+		}
 		return nil, err
 	}
 	n := L.GetTop() - base

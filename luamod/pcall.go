@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"strings"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -133,6 +135,28 @@ func (s *sched) inCallback(name string, call func() int) int {
 	n := call()
 	g.callback = outer
 	return n
+}
+
+// baseGoError mends the message of an error that a Go function raised at
+// the bottom of a thread, as the function of a goroutine or coroutine:
+// gopher-lua puts a space where a Lua caller's position would go and
+// names the function "main chunk" or "corountine" in argument errors. As
+// in Lua 5.1 the message gets no position, and the function is named as
+// when pcall calls it (Lua 5.1 says '?').
+func baseGoError(v lua.LValue) lua.LValue {
+	msg, ok := v.(lua.LString)
+	if !ok || !strings.HasPrefix(string(msg), " ") {
+		return v
+	}
+	text := string(msg[1:])
+	for _, name := range []string{"main chunk", "corountine"} {
+		if rest, ok := strings.CutPrefix(text, "bad argument #"); ok {
+			if n, after, ok := strings.Cut(rest, " to "+name+" ("); ok && !strings.Contains(n, " ") {
+				text = "bad argument #" + n + " to (anonymous) (" + after
+			}
+		}
+	}
+	return lua.LString(text)
 }
 
 // errorValue is the Lua value an error from PCall carries.

@@ -3,6 +3,7 @@
 // independently, Stop ends a loop, hidden set-up runs unseen, styles
 // neither leak nor break, and "Open in playground" carries the code.
 
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { servePlayground, serveThirdParty, type Origin } from "./thirdparty";
 
@@ -94,7 +95,7 @@ test("three examples run at once on one engine; Stop ends the endless loop while
   expect(engine.filter((u) => u.endsWith("/luaplay.wasm"))).toHaveLength(1); // one engine for the page
 });
 
-test("the page's CSS does not reach the examples, and theirs does not leak", async ({ page }) => {
+test("the page's CSS does not reach the examples, and theirs does not leak; a timeline exports its trace", async ({ page }) => {
   await openSample(page);
   const ex = example(page, "Ticker");
   const runButton = ex.getByRole("button", { name: "Run", exact: true });
@@ -109,6 +110,12 @@ test("the page's CSS does not reach the examples, and theirs does not leak", asy
   expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
   await runButton.click();
   await expect(ex.locator("canvas").first()).toBeVisible();
+  // Its timeline's Export trace works as the playground's does.
+  await expect(ex.getByRole("status")).toContainText("Done");
+  const [download] = await Promise.all([page.waitForEvent("download"), ex.getByRole("button", { name: "Export trace" }).click()]);
+  const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  const threads = file.traceEvents.filter((e: { name: string; ph: string }) => e.ph === "M" && e.name === "thread_name");
+  expect(threads.map((e: { args: { name: string } }) => e.args.name)).toEqual(["g1 main", "g2"]);
 });
 
 test("Open in playground carries the edited code, hidden set-up included", async ({ page, context, baseURL }) => {

@@ -30,6 +30,7 @@ function shared(): Runner {
 
 const engine: Engine = {
   run: (source, options, handlers) => shared().run(source, options, handlers),
+  chromeTrace: (trace) => shared().chromeTrace(trace),
   onLoading(fn) {
     return shared().onLoadState((s) => {
       if (s.phase === "ready") fn("");

@@ -8,13 +8,15 @@ import type { RunOptions } from "../protocol";
 import type { RunHandle, RunHandlers } from "../runner";
 import { encodeShare } from "../share";
 import { formatMicros, outcome } from "../stats";
-import type { RunResult } from "../trace";
+import type { RunResult, Trace } from "../trace";
 import { CHUNK, buildExampleDom, type ExampleDom } from "./exampledom";
 import { joinHidden, shownLines, splitHidden, type Hidden } from "./hidden";
 
 /** Engine is what an example needs from the page's one shared engine. */
 export interface Engine {
   run(source: string, options: RunOptions, handlers: RunHandlers): RunHandle;
+  /** chromeTrace converts a run's trace for the timeline's Export trace. */
+  chromeTrace(trace: Trace): Promise<string>;
   /** loading says, while the engine loads, how far it is ("" once ready). */
   onLoading(fn: (text: string) => void): () => void;
 }
@@ -52,7 +54,7 @@ function build(root: ShadowRoot, setup: ExampleSetup, link: HTMLLinkElement) {
   const { pre, index } = setup;
   const title = pre.dataset.title?.trim() || pre.title.trim() || `Example ${index}`;
   const hidden = splitHidden((pre.textContent ?? "").replace(/\n$/, ""));
-  const dom = buildExampleDom(root, pre, title, hidden.shown);
+  const dom = buildExampleDom(root, pre, title, hidden.shown, (trace) => setup.engine.chromeTrace(trace));
   root.replaceChildren(link, dom.section);
   const ex = new Example(dom, hidden, setup);
   const { code, run, stop } = dom;

@@ -5,6 +5,7 @@
 
 import { createOutput, type Output } from "../output";
 import { createTimeline, type Timeline } from "../timeline/index";
+import type { Trace } from "../trace";
 
 /** CHUNK is the script's name in the engine's messages. */
 export const CHUNK = "main.lua";
@@ -31,8 +32,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = "
 }
 
 /** buildExampleDom builds the example for pre (its data- attributes,
- * with title a name for it) around the shown code, into root. */
-export function buildExampleDom(root: ShadowRoot, pre: HTMLElement, title: string, shown: string): ExampleDom {
+ * with title a name for it) around the shown code, into root;
+ * exportTrace converts the timeline's trace for its Export trace. */
+export function buildExampleDom(root: ShadowRoot, pre: HTMLElement, title: string, shown: string,
+  exportTrace: (trace: Trace) => Promise<string>): ExampleDom {
   const section = el("section", "lpe");
   section.setAttribute("aria-label", pre.dataset.title ? title : `${title} (Lua)`);
   const code = el("textarea", "lpe-code");
@@ -59,7 +62,7 @@ export function buildExampleDom(root: ShadowRoot, pre: HTMLElement, title: strin
   section.append(el("div", "lpe-head", title), code, bar, output.dom);
   let timeline: Timeline | null = null;
   if (pre.hasAttribute("data-timeline")) {
-    timeline = createTimeline(document, { maxHeight: 220, styleRoot: root });
+    timeline = createTimeline(document, { maxHeight: 220, styleRoot: root, onExportTrace: exportTrace });
     timeline.dom.hidden = true;
     section.append(timeline.dom);
   }

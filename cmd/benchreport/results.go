@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -33,45 +34,49 @@ type Result struct {
 
 // readResults reads every line of the files in dir that is a Result.
 func readResults(dir string) ([]Result, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
 	var all []Result
-	for _, f := range files {
-		rs, err := readFile(f)
-		if err != nil {
-			return nil, err
+	err := eachLine(dir, func(line []byte) {
+		var r Result
+		if json.Unmarshal(line, &r) == nil && r.Name != "" && r.Runs > 0 {
+			all = append(all, r)
 		}
-		all = append(all, rs...)
+	})
+	if err == nil && len(all) == 0 {
+		err = fmt.Errorf("no results in %s", dir)
 	}
-	if len(all) == 0 {
-		return nil, fmt.Errorf("no results in %s", dir)
-	}
-	return all, nil
+	return all, err
 }
 
-func readFile(name string) ([]Result, error) {
+// eachLine calls fn with every line of the files in dir, in the files'
+// order by name, that may be a JSON object.
+func eachLine(dir string, fn func(line []byte)) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, name := range files {
+		if err := eachLineOf(name, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func eachLineOf(name string, fn func(line []byte)) error {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	var rs []Result
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if !strings.HasPrefix(line, "{") {
-			continue
-		}
-		var r Result
-		if json.Unmarshal([]byte(line), &r) == nil && r.Name != "" && r.Runs > 0 {
-			rs = append(rs, r)
+		if line := bytes.TrimSpace(sc.Bytes()); bytes.HasPrefix(line, []byte("{")) {
+			fn(line)
 		}
 	}
-	return rs, sc.Err()
+	return sc.Err()
 }
 
 // writeTargets is the table of every result that has a target.

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -43,29 +41,16 @@ type assetSize struct {
 // readFetches reads the pageFetch lines of the files in dir, in order,
 // each path once.
 func readFetches(dir string) ([]pageFetch, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
 	var fs []pageFetch
 	seen := map[string]bool{}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
+	err := eachLine(dir, func(text []byte) {
+		var line struct{ PageFetch *pageFetch }
+		if json.Unmarshal(text, &line) == nil && line.PageFetch != nil && !seen[line.PageFetch.Path] {
+			seen[line.PageFetch.Path] = true
+			fs = append(fs, *line.PageFetch)
 		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var line struct{ PageFetch *pageFetch }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.PageFetch != nil && !seen[line.PageFetch.Path] {
-				seen[line.PageFetch.Path] = true
-				fs = append(fs, *line.PageFetch)
-			}
-		}
-	}
-	return fs, nil
+	})
+	return fs, err
 }
 
 // downloadSizes sizes what the page fetched (the files of fetches, or

@@ -9,7 +9,7 @@ import (
 )
 
 // decodeOptions decodes the option table at argument n into out, a pointer
-// to a struct of scalar fields (float64, int, string, bool) that carry
+// to a struct of scalar fields (float64, string, bool) that carry
 // `lua:"name"` tags. A missing or nil argument leaves out as it is. A key
 // the struct lacks or a field of the wrong type raises "bad argument #n to
 // f (options: ...)" naming it in Lua's words; only then is out changed, so
@@ -31,11 +31,7 @@ func decodeOptions(L *lua.LState, n int, out any) {
 		f := v.Field(fields[string(k.(lua.LString))].index)
 		switch val := val.(type) {
 		case lua.LNumber:
-			if f.CanInt() {
-				f.SetInt(int64(val))
-			} else {
-				f.SetFloat(float64(val))
-			}
+			f.SetFloat(float64(val))
 		case lua.LString:
 			f.SetString(string(val))
 		case lua.LBool:
@@ -58,7 +54,7 @@ func optionFields(t reflect.Type) map[string]optionField {
 		f := t.Field(i)
 		typ := lua.LTNil
 		switch f.Type.Kind() {
-		case reflect.Float64, reflect.Int:
+		case reflect.Float64:
 			typ = lua.LTNumber
 		case reflect.String:
 			typ = lua.LTString

@@ -66,7 +66,7 @@ func (m *Millis) DecodeJSON(data []byte) error {
 		n, err := strconv.ParseInt(string(data), 10, 64)
 		if err != nil {
 			what := "number " + string(data)
-			if data[0] < '-' || data[0] > '9' {
+			if c := data[0]; c != '-' && (c < '0' || c > '9') {
 				what = "a value other than a number"
 			}
 			return fmt.Errorf("json: cannot unmarshal %s into a whole number of milliseconds", what)

@@ -3,18 +3,20 @@
 //
 // The states come from the layout's state log (statelog.ts), not from the
 // lanes' spans, which a first frame of 10,000 goroutines in a few groups
-// would otherwise work out all at once. One pass over the log counts, for
-// every group in view, how many of its lanes are in each family in each
-// slot of a window of time, by difference arrays (a state adds one at its
-// first slot and takes it back after its last). While a pixel column spans
-// at least one slot of the whole run, the window is the run, cut into
-// SLOTS and counted once per layout version; zoomed in closer, it is the
-// view, one slot per column, counted again when the view moves.
+// would otherwise work out all at once. While a pixel column spans at
+// least one slot of the whole run, one pass over the log counts, for every
+// group in view, how many of its lanes are in each family in each of SLOTS
+// slots of the run, by difference arrays (a state adds one at its first
+// slot and takes it back after its last), once per layout version. Zoomed
+// in closer, the slots are the view's columns, and groupzoom.ts finds the
+// same counts by searching the group's index instead of walking the log.
 
 import type { Family } from "./families";
 import type { Layout } from "./layout";
 import type { GroupRow } from "./model";
 import { STUCK } from "./statelog";
+import { groupIndex } from "./groupindex";
+import { countBelow, zoomedFamilies } from "./groupzoom";
 
 /** FAMILY_ORDER indexes the families in counts (statelog.ts's codes). */
 export const FAMILY_ORDER: readonly Family[] = ["running", "runnable", "clock", "blocked", "stuck"];
@@ -41,19 +43,22 @@ interface Counted extends Window {
 
 const cache = new WeakMap<Layout, Map<string, Counted>>();
 
-/** windowFor is the window a view of [t0, t1] on cols columns counts in. */
-export function windowFor(l: Layout, t0: number, t1: number, cols: number): Window {
-  const end = Math.max(l.end, 1);
-  return ((t1 - t0) / cols) * SLOTS >= end ? { t0: 0, t1: end, n: SLOTS } : { t0, t1, n: cols };
+/** zoomedIn tells whether a view of [t0, t1] on cols columns is closer
+ * than the whole-run counts go: a column spans less than a slot of the run. */
+export function zoomedIn(l: Layout, t0: number, t1: number, cols: number): boolean {
+  return ((t1 - t0) / cols) * SLOTS < Math.max(l.end, 1);
 }
+
+const runWindow = (l: Layout): Window => ({ t0: 0, t1: Math.max(l.end, 1), n: SLOTS });
 
 const fresh = (c: Counted | undefined, l: Layout, row: GroupRow, w: Window) =>
   !!c && c.version === l.version && c.lanes === row.lanes.length && c.t0 === w.t0 && c.t1 === w.t1 && c.n === w.n;
 
-/** countGroups counts, over window w, the states of the lanes of the
- * collapsed groups among rows whose counts are not up to date, in one
- * pass over the state log. */
-export function countGroups(l: Layout, rows: readonly GroupRow[], w: Window): void {
+/** countGroups counts, over the slots of the run, the states of the lanes
+ * of the collapsed groups among rows whose counts are not up to date, in
+ * one pass over the state log. */
+export function countGroups(l: Layout, rows: readonly GroupRow[]): void {
+  const w = runWindow(l);
   let byKey = cache.get(l);
   if (!byKey) cache.set(l, (byKey = new Map()));
   const known = byKey;
@@ -86,7 +91,7 @@ function tally(l: Layout, groups: readonly GroupRow[], w: Window, size: number):
   // Stretches are sorted by their end: those that end before the window
   // are passed over by a binary search.
   const lg = log.g, from = log.from, to = log.to, codes = log.code, t0 = w.t0, t1 = w.t1, last = w.n - 1;
-  for (let i = firstEndingFrom(to, log.length, t0); i < log.length; i++) {
+  for (let i = countBelow(to, log.length, t0); i < log.length; i++) {
     const g = lg[i], at = g <= maxG ? base[g] : -1;
     if (at < 0 || from[i] > t1) continue;
     // add, inlined: this loop runs once per state of every goroutine.
@@ -102,17 +107,6 @@ function tally(l: Layout, groups: readonly GroupRow[], w: Window, size: number):
     if (base[g] >= 0 && code >= 0 && from <= w.t1) add(g, code, from, Math.max(end, from));
   }
   return d;
-}
-
-// firstEndingFrom is the index of the first of n sorted ends at or after t.
-function firstEndingFrom(ends: Float64Array, n: number, t: number): number {
-  let lo = 0, hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // sumUp turns a difference array over n slots into counts before each
@@ -132,8 +126,9 @@ function sumUp(d: Int32Array, n: number): void {
 /** columnFamilies lists, for cols pixel columns across [t0, t1], the index
  * in FAMILY_ORDER of what the group's lanes are doing, -1 for nothing. */
 export function columnFamilies(l: Layout, row: GroupRow, t0: number, t1: number, cols: number): Int8Array {
-  const w = windowFor(l, t0, t1, cols);
-  countGroups(l, [{ ...row, collapsed: true }], w);
+  if (zoomedIn(l, t0, t1, cols)) return zoomedFamilies(groupIndex(l, row), t0, t1, cols);
+  const w = runWindow(l);
+  countGroups(l, [{ ...row, collapsed: true }]);
   const c = cache.get(l)!.get(row.key)!;
   const out = new Int8Array(cols);
   const sum = new Int32Array(N);

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { TraceEvent } from "../src/trace";
 import { SLOTS, columnFamilies, zoomedIn } from "../src/timeline/groupstates";
-import { groupIndex } from "../src/timeline/groupindex";
+import { groupIndex, indexGroups } from "../src/timeline/groupindex";
 import { Layout } from "../src/timeline/layout";
 import type { GroupRow } from "../src/timeline/model";
 import { STUCK } from "../src/timeline/statelog";
@@ -70,7 +70,7 @@ function randomTrace(rand: () => number, lanes: number, span: number): TraceEven
 // randomView is a window somewhere around the run, from a whole run wide
 // to a few µs, on up to 400 columns.
 function randomView(rand: () => number, end: number): [number, number, number] {
-  const width = end * 1.2 * 10 ** (-4 * rand()), t0 = -end * 0.1 + rand() * (end * 1.2 - width * 0.5);
+  const width = end * 1.2 * 10 ** (-5 * rand() ** 0.7), t0 = -end * 0.1 + rand() * (end * 1.2 - width * 0.5);
   const at = rand() < 0.5 ? Math.round(t0) : t0;
   return [at, at + width, 1 + Math.floor(rand() * 400)];
 }
@@ -85,16 +85,20 @@ test("a collapsed group's columns are a plain count's, zoomed in or not, as a ru
       const next = at + 1 + Math.floor(rand() * events.length / 2);
       l.append(events.slice(at, next));
       at = next;
-      const lanes = l.lanes.filter(() => rand() < 0.7);
-      const row: GroupRow = { kind: "group", key: `t${trace}-${at}`, name: "g", lanes, collapsed: true };
-      const ix = groupIndex(l, row);
-      assert.equal(ix.from.n, ix.to.n, "every stretch has a start and an end");
-      for (let v = 0; v < 40; v++) {
-        const [t0, t1, cols] = randomView(rand, Math.max(l.end, 1));
-        if (zoomedIn(l, t0, t1, cols)) zoomed++;
-        views++;
-        const want = reference(l, row, t0, t1, cols);
-        assert.deepEqual(columnFamilies(l, row, t0, t1, cols), want, `trace ${trace} at ${at}, view ${t0}..${t1} on ${cols}`);
+      // Three groups indexed together, some lanes in none.
+      const parts = [0, 1, 2].map((p) => l.lanes.filter((lane) => lane.g % 4 === p && rand() < 0.9));
+      const rows = parts.map((lanes, p): GroupRow => ({ kind: "group", key: `t${trace}-${at}-${p}`, name: "g", lanes, collapsed: true }));
+      indexGroups(l, rows);
+      for (const row of rows) {
+        const ix = groupIndex(l, row);
+        assert.equal(ix.from.n, ix.to.n, "every stretch has a start and an end");
+        for (let v = 0; v < 30; v++) {
+          const [t0, t1, cols] = randomView(rand, Math.max(l.end, 1));
+          if (zoomedIn(l, t0, t1, cols)) zoomed++;
+          views++;
+          const want = reference(l, row, t0, t1, cols);
+          assert.deepEqual(columnFamilies(l, row, t0, t1, cols), want, `trace ${trace} at ${at}, view ${t0}..${t1} on ${cols}`);
+        }
       }
     }
   }

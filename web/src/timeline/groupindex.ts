@@ -1,25 +1,38 @@
-// A collapsed group's state log sorted two ways, built once per layout
-// version, so that a zoomed-in frame finds a column's counts by searching
-// rather than by walking the whole log (groupzoom.ts).
+// Collapsed groups' state logs sorted two ways, built once per layout
+// version in one pass over the log, so that a zoomed-in frame finds a
+// column's counts by searching rather than by walking the whole log
+// (groupzoom.ts).
 //
 // Every stretch of a goroutine starts where the one before it ended, so
 // the starts come sorted for free: the log is sorted by end, and each
 // stretch's end is where the goroutine's next one starts. Only the first
-// stretch of each goroutine needs sorting. The stretches going on now
-// (statelog.ts) last to the end of the run.
+// stretch of each goroutine needs sorting, and lanes mostly come in that
+// order already. The stretches going on now (statelog.ts) last to the
+// end of the run.
 
 import type { Layout } from "./layout";
-import type { GroupRow } from "./model";
+import type { GroupRow, Lane } from "./model";
 
 /** N is the number of families counted (groupstates.ts's FAMILY_ORDER). */
 export const N = 5;
 
-/** Sorted is a list of times with a running count per family:
- * cum[i * N + f] counts family f among the first i times. */
+/** Sorted is a list of n times and their families, with the count of
+ * each family before every BLOCK-th: block[b * N + f] counts family f
+ * among the first b * BLOCK. */
 export interface Sorted {
   n: number;
   t: Float64Array;
-  cum: Int32Array;
+  code: Int8Array;
+  block: Int32Array;
+}
+
+const SHIFT = 4, BLOCK = 1 << SHIFT;
+
+/** countsAt sets out[f] to the count of family f among the first i of s. */
+export function countsAt(s: Sorted, i: number, out: Int32Array): void {
+  const b = i >> SHIFT, code = s.code, block = s.block;
+  for (let f = 0; f < N; f++) out[f] = block[b * N + f];
+  for (let j = b << SHIFT; j < i; j++) out[code[j]]++;
 }
 
 /** GroupIndex is a group's stretches as starts (from) and ends (to). */
@@ -28,99 +41,143 @@ export interface GroupIndex {
   lanes: number;
   from: Sorted;
   /** The ends, finished stretches first (finished of them), then those
-   * going on now; with each stretch's start and family. */
-  to: Sorted & { finished: number; start: Float64Array; code: Int8Array };
+   * going on now; with each stretch's start. */
+  to: Sorted & { finished: number; start: Float64Array };
 }
 
 const cache = new WeakMap<Layout, Map<string, GroupIndex>>();
 
+const fresh = (ix: GroupIndex | undefined, l: Layout, row: GroupRow): ix is GroupIndex =>
+  !!ix && ix.version === l.version && ix.lanes === row.lanes.length;
+
 /** groupIndex returns the group's index for the layout as it is now. */
 export function groupIndex(l: Layout, row: GroupRow): GroupIndex {
+  const known = cache.get(l)?.get(row.key);
+  if (fresh(known, l, row)) return known;
+  indexGroups(l, [{ ...row, collapsed: true }]);
+  return cache.get(l)!.get(row.key)!;
+}
+
+/** indexGroups indexes the collapsed groups among rows whose index is not
+ * up to date, in one pass over the state log. */
+export function indexGroups(l: Layout, rows: readonly GroupRow[]): void {
   let byKey = cache.get(l);
   if (!byKey) cache.set(l, (byKey = new Map()));
-  const known = byKey.get(row.key);
-  if (known && known.version === l.version && known.lanes === row.lanes.length) return known;
-  const ix = build(l, row);
-  byKey.set(row.key, ix);
-  return ix;
-}
-
-function build(l: Layout, row: GroupRow): GroupIndex {
+  const known = byKey;
+  const stale = rows.filter((r) => r.collapsed && !fresh(known.get(r.key), l, r));
+  if (stale.length === 0) return;
   const log = l.states;
   let maxG = 0;
-  for (const lane of row.lanes) maxG = Math.max(maxG, lane.g);
-  // next[g] is the family of the stretch after the one being read (reading
-  // backwards), first[g] the earliest of g's finished stretches.
-  const member = new Uint8Array(maxG + 1), next = new Int8Array(maxG + 1).fill(-1);
-  const first = new Int32Array(maxG + 1).fill(-1), after = new Int8Array(log.length);
-  for (const lane of row.lanes) {
-    member[lane.g] = 1;
-    if (lane.g < log.now.length) next[lane.g] = log.now[lane.g];
+  for (const r of stale) for (const lane of r.lanes) maxG = Math.max(maxG, lane.g);
+  const of = new Int32Array(maxG + 1).fill(-1);
+  stale.forEach((r, i) => { for (const lane of r.lanes) of[lane.g] = i; });
+  const sizes = new Int32Array(stale.length), lg = log.g, n = log.length;
+  for (let i = 0; i < n; i++) {
+    const g = lg[i];
+    if (g <= maxG && of[g] >= 0) sizes[of[g]]++;
   }
-  let finished = 0;
-  for (let i = log.length - 1; i >= 0; i--) {
-    const g = log.g[i];
-    if (g > maxG || !member[g]) continue;
-    after[i] = next[g];
-    next[g] = log.code[i];
-    first[g] = i;
-    finished++;
+  const lanes = stale.map((r, i) => r.lanes.filter((lane) => of[lane.g] === i)); // a lane counts in one group
+  for (const ls of lanes) for (const lane of ls) if (lane.g < log.now.length && log.now[lane.g] >= 0) sizes[of[lane.g]]++;
+  const builders = stale.map((_, i) => new Builder(sizes[i]));
+  // first[g] and last[g] are where g's first and latest stretches so far
+  // are in its group's ends.
+  const first = new Int32Array(maxG + 1).fill(-1), last = new Int32Array(maxG + 1).fill(-1);
+  const from = log.from, to = log.to, code = log.code;
+  for (let i = 0; i < n; i++) {
+    const g = lg[i];
+    if (g <= maxG && of[g] >= 0) builders[of[g]].add(from[i], to[i], code[i], g, first, last);
   }
-  const starts = firstStarts(l, row, first);
-  const total = finished + starts.going;
-  const to = { ...sorted(total), finished, start: new Float64Array(total), code: new Int8Array(total) };
-  const from = sorted(total);
-  let j = 0, s = 0;
-  const addFrom = (t: number, code: number) => push(from, t, code);
-  for (let i = 0; i < log.length; i++) {
-    const g = log.g[i];
-    if (g > maxG || !member[g]) continue;
-    // The first stretches that start before this one's successor do.
-    for (; s < starts.n && starts.t[s] <= log.to[i]; s++) addFrom(starts.t[s], starts.code[s]);
-    if (after[i] >= 0) addFrom(log.to[i], after[i]);
-    to.start[j] = log.from[i];
-    to.code[j++] = log.code[i];
-    push(to, log.to[i], log.code[i]);
-  }
-  for (; s < starts.n; s++) addFrom(starts.t[s], starts.code[s]);
-  const end = Math.max(l.end, 1);
-  for (const lane of row.lanes) {
-    const g = lane.g, code = g < log.now.length ? log.now[g] : -1;
-    if (code < 0) continue;
-    to.start[j] = log.since[g];
-    to.code[j++] = code;
-    push(to, Math.max(end, log.since[g]), code);
-  }
-  return { version: l.version, lanes: row.lanes.length, from, to };
+  stale.forEach((r, i) => {
+    builders[i].finish(l, lanes[i], first, last);
+    known.set(r.key, { version: l.version, lanes: r.lanes.length, ...builders[i].done() });
+  });
 }
 
-// firstStarts lists, sorted, the start and family of each goroutine's
-// first stretch, and counts the stretches going on now.
-function firstStarts(l: Layout, row: GroupRow, first: Int32Array) {
-  const log = l.states, t: number[] = [], code: number[] = [];
-  let going = 0;
-  for (const lane of row.lanes) {
-    const g = lane.g, now = g < log.now.length ? log.now[g] : -1;
-    if (now >= 0) going++;
-    if (first[g] >= 0) {
-      t.push(log.from[first[g]]);
-      code.push(log.code[first[g]]);
-    } else if (now >= 0) {
-      t.push(log.since[g]);
-      code.push(now);
+// Builder collects one group's stretches in the order they ended.
+class Builder {
+  private readonly to: GroupIndex["to"];
+  /** next[j] is the family of the stretch after the j-th to end, -1 for
+   * none: it starts when that one ends. */
+  private readonly next: Int8Array;
+  /** The first stretch of each goroutine: start and family. */
+  private readonly firstT: number[] = [];
+  private readonly firstCode: number[] = [];
+
+  constructor(size: number) {
+    this.to = { n: 0, t: new Float64Array(size), code: new Int8Array(size), block: new Int32Array(0), finished: 0,
+      start: new Float64Array(size) };
+    this.next = new Int8Array(size).fill(-1);
+  }
+
+  /** add adds a stretch of goroutine g. */
+  add(from: number, to: number, code: number, g: number, first: Int32Array, last: Int32Array): void {
+    const s = this.to, j = s.n++;
+    if (last[g] >= 0) this.next[last[g]] = code;
+    else first[g] = j;
+    last[g] = j;
+    s.t[j] = to;
+    s.start[j] = from;
+    s.code[j] = code;
+  }
+
+  /** finish adds the stretches going on now, after the finished ones, and
+   * lists the first stretches in the order of the lanes. */
+  finish(l: Layout, lanes: readonly Lane[], first: Int32Array, last: Int32Array): void {
+    const log = l.states, end = Math.max(l.end, 1), to = this.to;
+    to.finished = to.n;
+    for (const lane of lanes) {
+      const g = lane.g, now = g < log.now.length ? log.now[g] : -1;
+      if (now >= 0) this.add(log.since[g], Math.max(end, log.since[g]), now, g, first, last);
+    }
+    for (const lane of lanes) {
+      const j = first[lane.g];
+      if (j < 0) continue;
+      this.firstT.push(to.start[j]);
+      this.firstCode.push(to.code[j]);
     }
   }
-  const order = t.map((_, i) => i).sort((a, b) => t[a] - t[b]);
-  return { n: t.length, t: Float64Array.from(order, (i) => t[i]), code: Int8Array.from(order, (i) => code[i]), going };
+
+  /** done lists the starts: first stretches merged with the others, which
+   * start, in order, where the stretch before them ended. */
+  done(): Pick<GroupIndex, "from" | "to"> {
+    const to = this.to, n = to.n, [ft, fc] = sortedFirsts(this.firstT, this.firstCode);
+    const from: Sorted = { n: 0, t: new Float64Array(n), code: new Int8Array(n), block: new Int32Array(0) };
+    let s = 0;
+    const put = (t: number, code: number) => {
+      from.t[from.n] = t;
+      from.code[from.n++] = code;
+    };
+    for (let j = 0; j < to.finished; j++) {
+      if (this.next[j] < 0) continue;
+      for (; s < ft.length && ft[s] <= to.t[j]; s++) put(ft[s], fc[s]);
+      put(to.t[j], this.next[j]);
+    }
+    for (; s < ft.length; s++) put(ft[s], fc[s]);
+    from.block = blocks(from.code, from.n);
+    to.block = blocks(to.code, to.n);
+    return { from, to };
+  }
 }
 
-function sorted(n: number): Sorted {
-  return { n: 0, t: new Float64Array(n), cum: new Int32Array((n + 1) * N) };
+// blocks counts each family before every BLOCK-th of n codes.
+function blocks(code: Int8Array, n: number): Int32Array {
+  const out = new Int32Array(((n >> SHIFT) + 1) * N), run = new Int32Array(N);
+  for (let i = 0; i <= n; i++) {
+    if ((i & (BLOCK - 1)) === 0) out.set(run, (i >> SHIFT) * N);
+    if (i < n) run[code[i]]++;
+  }
+  return out;
 }
 
-function push(s: Sorted, t: number, code: number): void {
-  const i = s.n++, cum = s.cum;
-  s.t[i] = t;
-  for (let f = i * N; f < (i + 1) * N; f++) cum[f + N] = cum[f];
-  cum[(i + 1) * N + code]++;
+// sortedFirsts sorts first stretches by start. Lanes come in the order
+// goroutines appeared, which is mostly the order of their first states:
+// they are sorted only when they are not.
+function sortedFirsts(t: number[], code: number[]): [number[], number[]] {
+  for (let i = 1; i < t.length; i++) {
+    if (t[i] < t[i - 1]) {
+      const order = t.map((_, j) => j).sort((a, b) => t[a] - t[b]);
+      return [order.map((j) => t[j]), order.map((j) => code[j])];
+    }
+  }
+  return [t, code];
 }

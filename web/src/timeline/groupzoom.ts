@@ -13,7 +13,7 @@
 // as many as the ends in c, so a column is only looked at closer when the
 // short stretches could change what it shows.
 
-import { N, type GroupIndex } from "./groupindex";
+import { N, countsAt, type GroupIndex } from "./groupindex";
 import { STUCK } from "./statelog";
 
 const AMBIGUOUS = -2;
@@ -34,7 +34,7 @@ export function zoomedFamilies(ix: GroupIndex, t0: number, t1: number, cols: num
       out[c] = same;
       continue;
     }
-    out[c] = z.column(c, a, a1, e, e1);
+    out[c] = z.column(c, a1, e, e1);
     same = UNKNOWN;
     a = a1;
     e = e1;
@@ -44,43 +44,51 @@ export function zoomedFamilies(ix: GroupIndex, t0: number, t1: number, cols: num
 
 const UNKNOWN = -3;
 
-// Columns works out one column at a time.
+// Columns works out one column at a time, from counts per family of the
+// starts and ends up to the column before (a0, e0) and to this one (a1, e1).
 class Columns {
   readonly k: number;
   readonly last: number;
   // The walk leaves out what ended before t0 (it would count in column 0)
   // and what starts after t1 (in the last column).
-  private readonly early: number;
-  private readonly late: number;
+  private readonly early = new Int32Array(N);
+  private readonly late = new Int32Array(N);
   /** long counts the stretches over the column last worked out, less
    * those that start and end within it. */
   readonly long = new Int32Array(N);
   private readonly lo = new Int32Array(N);
   private readonly hi = new Int32Array(N);
+  private readonly a0 = new Int32Array(N);
+  private readonly e0 = new Int32Array(N);
+  private readonly a1 = new Int32Array(N);
+  private readonly e1 = new Int32Array(N);
 
   constructor(private readonly ix: GroupIndex, private readonly t0: number, t1: number, cols: number) {
     this.k = cols / (t1 - t0);
     this.last = cols - 1;
-    this.early = countBelow(ix.to.t, ix.to.finished, t0) * N;
-    this.late = countAtMost(ix.from.t, ix.from.n, t1) * N;
+    countsAt(ix.to, countBelow(ix.to.t, ix.to.finished, t0), this.early);
+    countsAt(ix.from, countAtMost(ix.from.t, ix.from.n, t1), this.lo);
+    countsAt(ix.from, ix.from.n, this.late);
+    for (let f = 0; f < N; f++) this.late[f] -= this.lo[f];
   }
 
-  /** column works out column c, where starts a to a1 and ends e to e1
-   * round to. */
-  column(c: number, a: number, a1: number, e: number, e1: number): number {
-    const { from, to } = this.ix, { lo, hi, long, last } = this;
+  /** column works out column c, up to which a1 starts and e1 ends round,
+   * e of them to the column before. */
+  column(c: number, a1: number, e: number, e1: number): number {
+    const { lo, hi, long, last, a0, e0 } = this, A = this.a1, E = this.e1;
+    countsAt(this.ix.from, a1, A);
+    countsAt(this.ix.to, e1, E);
     for (let f = 0; f < N; f++) {
-      const starts = from.cum[a1 * N + f];
-      let x = starts - (c === 0 ? to.cum[this.early + f] : to.cum[e1 * N + f]);
-      if (c === last) x -= from.cum[from.n * N + f] - from.cum[this.late + f];
+      let x = A[f] - (c === 0 ? this.early[f] : E[f]);
+      if (c === last) x -= this.late[f];
       long[f] = lo[f] = hi[f] = x;
-      if (c === 0) continue;
-      const ends = to.cum[e1 * N + f] - to.cum[e * N + f];
-      hi[f] += c < last ? Math.min(ends, starts - from.cum[a * N + f]) : ends;
+      if (c > 0) hi[f] += c < last ? Math.min(E[f] - e0[f], A[f] - a0[f]) : E[f] - e0[f];
     }
+    a0.set(A);
+    e0.set(E);
     const fam = decide(lo, hi);
     if (fam !== AMBIGUOUS) return fam;
-    addShort(to, e, e1, c, this.t0, this.k, lo);
+    addShort(this.ix.to, e, e1, c, this.t0, this.k, lo);
     return decide(lo, lo);
   }
 }

@@ -1,12 +1,12 @@
-// Collapsed groups' state logs sorted two ways, built once per layout
-// version in one pass over the log, so that a zoomed-in frame finds a
-// column's counts by searching rather than by walking the whole log
-// (groupzoom.ts).
+// Collapsed groups' state logs with running counts per family, built once
+// per layout version in one pass over the log, so that a zoomed-in frame
+// finds a column's counts by searching rather than by walking the whole
+// log (groupzoom.ts).
 //
-// Every stretch of a goroutine starts where the one before it ended, so
-// the starts come sorted for free: the log is sorted by end, and each
-// stretch's end is where the goroutine's next one starts. Only the first
-// stretch of each goroutine needs sorting, and lanes mostly come in that
+// The log is sorted by end, and every stretch of a goroutine but its
+// first starts where the one before it ended: so the ends, each with the
+// family of the stretch that starts there, give the starts sorted too.
+// Only the first stretches need sorting, and lanes mostly come in that
 // order already. The stretches going on now (statelog.ts) last to the
 // end of the run.
 
@@ -16,33 +16,39 @@ import type { GroupRow, Lane } from "./model";
 /** N is the number of families counted (groupstates.ts's FAMILY_ORDER). */
 export const N = 5;
 
-/** Sorted is a list of n times and their families, with the count of
- * each family before every BLOCK-th: block[b * N + f] counts family f
- * among the first b * BLOCK. */
-export interface Sorted {
-  n: number;
-  t: Float64Array;
+/** Codes are families (-1 for none) with the count of each family before
+ * every BLOCK-th: block[b * N + f] counts family f among the first
+ * b * BLOCK. */
+export interface Codes {
   code: Int8Array;
   block: Int32Array;
+}
+
+/** Sorted is a list of n sorted times and their families. */
+export interface Sorted extends Codes {
+  n: number;
+  t: Float64Array;
 }
 
 const SHIFT = 4, BLOCK = 1 << SHIFT;
 
 /** countsAt sets out[f] to the count of family f among the first i of s. */
-export function countsAt(s: Sorted, i: number, out: Int32Array): void {
+export function countsAt(s: Codes, i: number, out: Int32Array): void {
   const b = i >> SHIFT, code = s.code, block = s.block;
   for (let f = 0; f < N; f++) out[f] = block[b * N + f];
-  for (let j = b << SHIFT; j < i; j++) out[code[j]]++;
+  for (let j = b << SHIFT; j < i; j++) if (code[j] >= 0) out[code[j]]++;
 }
 
-/** GroupIndex is a group's stretches as starts (from) and ends (to). */
+/** GroupIndex is a group's stretches by their ends, and the starts of
+ * its goroutines' first stretches. */
 export interface GroupIndex {
   version: number;
   lanes: number;
-  from: Sorted;
+  firsts: Sorted;
   /** The ends, finished stretches first (finished of them), then those
-   * going on now; with each stretch's start. */
-  to: Sorted & { finished: number; start: Float64Array };
+   * going on now; with each stretch's start, and the family of the
+   * stretch that starts at its end (next). */
+  to: Sorted & { finished: number; start: Float64Array; next: Codes };
 }
 
 const cache = new WeakMap<Layout, Map<string, GroupIndex>>();
@@ -104,9 +110,9 @@ class Builder {
   private readonly firstCode: number[] = [];
 
   constructor(size: number) {
-    this.to = { n: 0, t: new Float64Array(size), code: new Int8Array(size), block: new Int32Array(0), finished: 0,
-      start: new Float64Array(size) };
     this.next = new Int8Array(size).fill(-1);
+    this.to = { n: 0, t: new Float64Array(size), code: new Int8Array(size), block: new Int32Array(0), finished: 0,
+      start: new Float64Array(size), next: { code: this.next, block: new Int32Array(0) } };
   }
 
   /** add adds a stretch of goroutine g. */
@@ -137,25 +143,12 @@ class Builder {
     }
   }
 
-  /** done lists the starts: first stretches merged with the others, which
-   * start, in order, where the stretch before them ended. */
-  done(): Pick<GroupIndex, "from" | "to"> {
-    const to = this.to, n = to.n, [ft, fc] = sortedFirsts(this.firstT, this.firstCode);
-    const from: Sorted = { n: 0, t: new Float64Array(n), code: new Int8Array(n), block: new Int32Array(0) };
-    let s = 0;
-    const put = (t: number, code: number) => {
-      from.t[from.n] = t;
-      from.code[from.n++] = code;
-    };
-    for (let j = 0; j < to.finished; j++) {
-      if (this.next[j] < 0) continue;
-      for (; s < ft.length && ft[s] <= to.t[j]; s++) put(ft[s], fc[s]);
-      put(to.t[j], this.next[j]);
-    }
-    for (; s < ft.length; s++) put(ft[s], fc[s]);
-    from.block = blocks(from.code, from.n);
+  /** done works out the running counts. */
+  done(): Pick<GroupIndex, "firsts" | "to"> {
+    const to = this.to, [t, families] = sortedFirsts(this.firstT, this.firstCode), code = Int8Array.from(families);
     to.block = blocks(to.code, to.n);
-    return { from, to };
+    to.next.block = blocks(this.next, to.n);
+    return { to, firsts: { n: t.length, t: Float64Array.from(t), code, block: blocks(code, t.length) } };
   }
 }
 
@@ -164,7 +157,7 @@ function blocks(code: Int8Array, n: number): Int32Array {
   const out = new Int32Array(((n >> SHIFT) + 1) * N), run = new Int32Array(N);
   for (let i = 0; i <= n; i++) {
     if ((i & (BLOCK - 1)) === 0) out.set(run, (i >> SHIFT) * N);
-    if (i < n) run[code[i]]++;
+    if (i < n && code[i] >= 0) run[code[i]]++;
   }
   return out;
 }

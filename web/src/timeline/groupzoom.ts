@@ -22,11 +22,11 @@ const AMBIGUOUS = -2;
  * in FAMILY_ORDER of what the group's lanes are doing, -1 for nothing. */
 export function zoomedFamilies(ix: GroupIndex, t0: number, t1: number, cols: number): Int8Array {
   const out = new Int8Array(cols), z = new Columns(ix, t0, t1, cols);
-  const { from, to } = ix;
+  const { firsts, to } = ix;
   let a = 0, e = 0, same = UNKNOWN;
   for (let c = 0; c < cols; c++) {
-    // a1 starts and e1 ends round to c or before.
-    const a1 = c === z.last ? from.n : upTo(from.t, from.n, a, c, t0, z.k);
+    // a1 first stretches start, and e1 stretches end, in c or before.
+    const a1 = c === z.last ? firsts.n : upTo(firsts.t, firsts.n, a, c, t0, z.k);
     const e1 = upTo(to.t, to.n, e, c, t0, z.k);
     if (a1 === a && e1 === e && c > 1 && c < z.last) {
       // Nothing starts or ends here: the same lanes as in the column before.
@@ -46,6 +46,8 @@ const UNKNOWN = -3;
 
 // Columns works out one column at a time, from counts per family of the
 // starts and ends up to the column before (a0, e0) and to this one (a1, e1).
+// The stretches that start in a column are the first stretches that do,
+// and those that follow one that ends there (the ends' next).
 class Columns {
   readonly k: number;
   readonly last: number;
@@ -66,17 +68,25 @@ class Columns {
   constructor(private readonly ix: GroupIndex, private readonly t0: number, t1: number, cols: number) {
     this.k = cols / (t1 - t0);
     this.last = cols - 1;
-    countsAt(ix.to, countBelow(ix.to.t, ix.to.finished, t0), this.early);
-    countsAt(ix.from, countAtMost(ix.from.t, ix.from.n, t1), this.lo);
-    countsAt(ix.from, ix.from.n, this.late);
+    const { firsts, to } = ix;
+    countsAt(to, countBelow(to.t, to.finished, t0), this.early);
+    this.starts(firsts.n, to.n, this.late);
+    this.starts(countAtMost(firsts.t, firsts.n, t1), countAtMost(to.t, to.n, t1), this.lo);
     for (let f = 0; f < N; f++) this.late[f] -= this.lo[f];
   }
 
-  /** column works out column c, up to which a1 starts and e1 ends round,
-   * e of them to the column before. */
+  // starts counts into out the first a stretches and those after the first e ends.
+  private starts(a: number, e: number, out: Int32Array): void {
+    countsAt(this.ix.firsts, a, out);
+    countsAt(this.ix.to.next, e, this.hi);
+    for (let f = 0; f < N; f++) out[f] += this.hi[f];
+  }
+
+  /** column works out column c, up to which a1 first stretches start and
+   * e1 stretches end, e of them up to the column before. */
   column(c: number, a1: number, e: number, e1: number): number {
     const { lo, hi, long, last, a0, e0 } = this, A = this.a1, E = this.e1;
-    countsAt(this.ix.from, a1, A);
+    this.starts(a1, c === last ? this.ix.to.n : e1, A);
     countsAt(this.ix.to, e1, E);
     for (let f = 0; f < N; f++) {
       let x = A[f] - (c === 0 ? this.early[f] : E[f]);

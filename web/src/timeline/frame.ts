@@ -5,6 +5,7 @@
 import { clockLabel, formatRange } from "./axis";
 import type { Palette } from "./colors";
 import { draw } from "./draw";
+import { indexGroups } from "./groupindex";
 import type { Parts } from "./dom";
 import { LaneControls } from "./lanecontrols";
 import type { Layout } from "./layout";
@@ -47,6 +48,7 @@ export class Frame {
   private pointer: Pointer;
   private lanes: LaneControls;
   private cleanups: (() => void)[] = [];
+  private cancelIdle = () => {};
 
   constructor(private doc: Document, readonly parts: Parts, layout: Layout, readonly hooks: FrameHooks) {
     this.layout = layout;
@@ -104,10 +106,19 @@ export class Frame {
     this.schedule();
   }
 
-  /** ended draws the end of a run: its wait-for chain, if any. */
+  /** ended draws the end of a run: its wait-for chain, if any. Once the
+   * page is idle, it indexes the run's collapsed groups, so that the first
+   * zoom into them need not (groupindex.ts). */
   ended(): void {
     this.stuckSeen = -1;
     this.schedule();
+    const l = this.layout;
+    this.cancelIdle();
+    this.cancelIdle = whenIdle(this.doc.defaultView, () => {
+      if (this.layout !== l) return;
+      this.syncRows();
+      indexGroups(l, this.rows.filter((r): r is GroupRow => r.kind === "group"));
+    });
   }
 
   /** mark changes what is marked and redraws. */
@@ -272,6 +283,19 @@ export class Frame {
   destroy(): void {
     if (this.raf) this.doc.defaultView?.cancelAnimationFrame(this.raf);
     this.pointer.destroy();
+    this.cancelIdle();
     for (const fn of this.cleanups) fn();
   }
+}
+
+// whenIdle runs fn when the window is idle (soon, where it cannot tell)
+// and returns what cancels it.
+function whenIdle(win: Window | null, fn: () => void): () => void {
+  if (!win) return () => {};
+  if (typeof win.requestIdleCallback !== "function") {
+    const id = win.setTimeout(fn, 200);
+    return () => win.clearTimeout(id);
+  }
+  const id = win.requestIdleCallback(fn, { timeout: 1000 });
+  return () => win.cancelIdleCallback(id);
 }

@@ -1,8 +1,8 @@
 // Collapsed groups' columns: what the counting gives (whole-run slots, or
-// the view's columns searched in the group's index when zoomed in) must
-// be, column for column, what a plain count of every stretch in the state
-// log gives, on random traces, for random groups and views, as the run
-// streams in.
+// the view's columns, searched in the group's index when zoomed in, or
+// walked while the run goes on) must be, column for column, what a plain
+// count of every stretch in the state log gives, on random traces, for
+// random groups and views, as the run streams in.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -98,7 +98,9 @@ test("a collapsed group's columns are a plain count's, zoomed in or not, as a ru
           if (zoomedIn(l, t0, t1, cols)) zoomed++;
           views++;
           const want = reference(l, row, t0, t1, cols);
-          assert.deepEqual(columnFamilies(l, row, t0, t1, cols), want, `trace ${trace} at ${at}, view ${t0}..${t1} on ${cols}`);
+          const where = `trace ${trace} at ${at}, view ${t0}..${t1} on ${cols}`;
+          assert.deepEqual(columnFamilies(l, row, t0, t1, cols), want, where);
+          assert.deepEqual(columnFamilies(l, row, t0, t1, cols, true), want, `${where}, live`);
         }
       }
     }

@@ -11,8 +11,7 @@ import { drawLabels } from "./drawlabels";
 import { drawBands, drawEnd, drawGroup, drawLane } from "./drawlanes";
 import { drawMarks, drawTasks } from "./drawmarks";
 import { drawInstant, drawRange, drawWaitFor } from "./drawoverlay";
-import { indexGroups } from "./groupindex";
-import { countGroups, zoomedIn } from "./groupstates";
+import { prepareGroups } from "./groupstates";
 import type { GroupRow } from "./model";
 import { FONT, sceneRows, type Ctx, type DrawStats, type Scene } from "./scene";
 
@@ -32,10 +31,7 @@ export function draw(ctx: Ctx, sc: Scene): DrawStats {
   drawAxis(ctx, sc, "grid");
   drawRange(ctx, sc);
   const groups = sc.rows.slice(first, last).filter((r): r is GroupRow => r.kind === "group");
-  if (groups.length) {
-    if (zoomedIn(sc.layout, sc.view.t0, sc.view.t1, Math.ceil(sc.width - sc.labelW))) indexGroups(sc.layout, groups);
-    else countGroups(sc.layout, groups);
-  }
+  if (groups.length) prepareGroups(sc.layout, groups, sc.view.t0, sc.view.t1, Math.ceil(sc.width - sc.labelW), !!sc.live);
   const rects = new Map<string, number[]>();
   for (let i = first; i < last; i++) {
     const row = sc.rows[i];

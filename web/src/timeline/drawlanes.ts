@@ -92,7 +92,7 @@ export function drawEnd(ctx: Ctx, sc: Scene, lane: Lane, y: number): void {
  * column, what most of its lanes are doing (groupstates.ts). */
 export function drawGroup(sc: Scene, row: GroupRow, y: number, rects: Rects): void {
   const cols = Math.ceil(sc.width - sc.labelW);
-  const fam = columnFamilies(sc.layout, row, sc.view.t0, sc.view.t1, cols);
+  const fam = columnFamilies(sc.layout, row, sc.view.t0, sc.view.t1, cols, !!sc.live);
   for (let c = 0; c < cols;) {
     const f = fam[c];
     let e = c + 1;

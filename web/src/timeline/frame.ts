@@ -6,6 +6,7 @@ import { clockLabel, formatRange } from "./axis";
 import type { Palette } from "./colors";
 import { draw } from "./draw";
 import { indexGroups } from "./groupindex";
+import { whenIdle } from "./idle";
 import type { Parts } from "./dom";
 import { LaneControls } from "./lanecontrols";
 import type { Layout } from "./layout";
@@ -49,6 +50,8 @@ export class Frame {
   private lanes: LaneControls;
   private cleanups: (() => void)[] = [];
   private cancelIdle = () => {};
+  /** live says a run goes on (batches arrive until it ends). */
+  private live = false;
 
   constructor(private doc: Document, readonly parts: Parts, layout: Layout, readonly hooks: FrameHooks) {
     this.layout = layout;
@@ -89,6 +92,7 @@ export class Frame {
   }
 
   append(events: Parameters<Layout["append"]>[0]): void {
+    this.live = true;
     this.layout.append(events);
     this.schedule();
   }
@@ -96,6 +100,7 @@ export class Frame {
   /** reset shows a new layout from its start. */
   reset(layout: Layout): void {
     this.layout = layout;
+    this.live = false;
     this.drawnVersion = this.stuckSeen = -1;
     this.view = fitView(0, this.view.top);
     this.selected = 0;
@@ -110,6 +115,7 @@ export class Frame {
    * page is idle, it indexes the run's collapsed groups, so that the first
    * zoom into them need not (groupindex.ts). */
   ended(): void {
+    this.live = false;
     this.stuckSeen = -1;
     this.schedule();
     const l = this.layout;
@@ -183,7 +189,7 @@ export class Frame {
     const { w, h, labelW } = this.size;
     return {
       layout: this.layout, rows: this.rows, rowOf: this.rowOf, view: this.view, width: w, height: h, labelW,
-      palette: this.hooks.palette(), selected: this.selected, marks: this.marks,
+      palette: this.hooks.palette(), selected: this.selected, marks: this.marks, live: this.live,
     };
   }
 
@@ -286,16 +292,4 @@ export class Frame {
     this.cancelIdle();
     for (const fn of this.cleanups) fn();
   }
-}
-
-// whenIdle runs fn when the window is idle (soon, where it cannot tell)
-// and returns what cancels it.
-function whenIdle(win: Window | null, fn: () => void): () => void {
-  if (!win) return () => {};
-  if (typeof win.requestIdleCallback !== "function") {
-    const id = win.setTimeout(fn, 200);
-    return () => win.clearTimeout(id);
-  }
-  const id = win.requestIdleCallback(fn, { timeout: 1000 });
-  return () => win.cancelIdleCallback(id);
 }

@@ -9,13 +9,15 @@
 // slots of the run, by difference arrays (a state adds one at its first
 // slot and takes it back after its last), once per layout version. Zoomed
 // in closer, the slots are the view's columns, and groupzoom.ts finds the
-// same counts by searching the group's index instead of walking the log.
+// same counts by searching the group's index instead of walking the log;
+// but while a run goes on, the layout changes with every batch, and an
+// index (a few walks to build) would not outlast it: the log is walked.
 
 import type { Family } from "./families";
 import type { Layout } from "./layout";
 import type { GroupRow } from "./model";
 import { STUCK } from "./statelog";
-import { groupIndex } from "./groupindex";
+import { groupIndex, indexGroups } from "./groupindex";
 import { countBelow, zoomedFamilies } from "./groupzoom";
 
 /** FAMILY_ORDER indexes the families in counts (statelog.ts's codes). */
@@ -49,16 +51,26 @@ export function zoomedIn(l: Layout, t0: number, t1: number, cols: number): boole
   return ((t1 - t0) / cols) * SLOTS < Math.max(l.end, 1);
 }
 
-const runWindow = (l: Layout): Window => ({ t0: 0, t1: Math.max(l.end, 1), n: SLOTS });
+/** windowFor is the window a view of [t0, t1] on cols columns counts in. */
+function windowFor(l: Layout, t0: number, t1: number, cols: number): Window {
+  return zoomedIn(l, t0, t1, cols) ? { t0, t1, n: cols } : { t0: 0, t1: Math.max(l.end, 1), n: SLOTS };
+}
+
+/** prepareGroups counts or indexes the collapsed groups among rows for a
+ * view of [t0, t1] on cols columns, all in one pass over the log; live
+ * says the run goes on. */
+export function prepareGroups(l: Layout, rows: readonly GroupRow[], t0: number, t1: number, cols: number, live: boolean): void {
+  if (!live && zoomedIn(l, t0, t1, cols)) indexGroups(l, rows);
+  else countGroups(l, rows, windowFor(l, t0, t1, cols));
+}
 
 const fresh = (c: Counted | undefined, l: Layout, row: GroupRow, w: Window) =>
   !!c && c.version === l.version && c.lanes === row.lanes.length && c.t0 === w.t0 && c.t1 === w.t1 && c.n === w.n;
 
-/** countGroups counts, over the slots of the run, the states of the lanes
- * of the collapsed groups among rows whose counts are not up to date, in
- * one pass over the state log. */
-export function countGroups(l: Layout, rows: readonly GroupRow[]): void {
-  const w = runWindow(l);
+// countGroups counts, over window w, the states of the lanes of the
+// collapsed groups among rows whose counts are not up to date, in one
+// pass over the state log.
+function countGroups(l: Layout, rows: readonly GroupRow[], w: Window): void {
   let byKey = cache.get(l);
   if (!byKey) cache.set(l, (byKey = new Map()));
   const known = byKey;
@@ -125,10 +137,10 @@ function sumUp(d: Int32Array, n: number): void {
 
 /** columnFamilies lists, for cols pixel columns across [t0, t1], the index
  * in FAMILY_ORDER of what the group's lanes are doing, -1 for nothing. */
-export function columnFamilies(l: Layout, row: GroupRow, t0: number, t1: number, cols: number): Int8Array {
-  if (zoomedIn(l, t0, t1, cols)) return zoomedFamilies(groupIndex(l, row), t0, t1, cols);
-  const w = runWindow(l);
-  countGroups(l, [{ ...row, collapsed: true }]);
+export function columnFamilies(l: Layout, row: GroupRow, t0: number, t1: number, cols: number, live = false): Int8Array {
+  if (!live && zoomedIn(l, t0, t1, cols)) return zoomedFamilies(groupIndex(l, row), t0, t1, cols);
+  const w = windowFor(l, t0, t1, cols);
+  countGroups(l, [{ ...row, collapsed: true }], w);
   const c = cache.get(l)!.get(row.key)!;
   const out = new Int8Array(cols);
   const sum = new Int32Array(N);

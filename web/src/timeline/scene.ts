@@ -53,6 +53,8 @@ export interface Scene {
   /** The selected goroutine, 0 for none. */
   selected: number;
   marks: Marks;
+  /** live says a run goes on: the layout grows with every batch. */
+  live?: boolean;
 }
 
 /** DrawStats counts what a frame painted, for tests and the benchmark. */

@@ -107,15 +107,22 @@ func (s *sched) memoryLimitError() error {
 	return limitError("memory", fmt.Sprintf("%d MiB", s.opts.MaxMemory>>20))
 }
 
-// heapUsed is the heap the run has added since it started. The heap at
-// the start may hold garbage of earlier runs; once collected, the heap
-// falls below it, and the lowest heap seen is the base from then on.
-func (s *sched) heapUsed() int64 {
+// heapUsed is the heap the run has added since it started.
+func (s *sched) heapUsed() int64 { return s.memBase.used() }
+
+// heapBase is the heap a run started with. That heap may hold garbage of
+// earlier runs; once collected, the heap falls below it, and the lowest
+// heap seen is the base from then on.
+type heapBase uint64
+
+// used is the heap added since the base, which it lowers when the heap
+// is below it.
+func (b *heapBase) used() int64 {
 	heap := heapBytes()
-	if heap < s.memBase {
-		s.memBase = heap
+	if heap < uint64(*b) {
+		*b = heapBase(heap)
 	}
-	return int64(heap - s.memBase)
+	return int64(heap - uint64(*b))
 }
 
 // noteBigString makes Done take its slow path more often once the run

@@ -59,6 +59,8 @@ func limitError(what string, limit any) error {
 	return fmt.Errorf("limit exceeded: %s (%v)", what, limit)
 }
 
+func (s *sched) wallLimitError() error { return limitError("wall time", s.opts.WallTimeout) }
+
 // checkOutside looks at what can end the run from outside the script:
 // the caller's cancellation, the wall-time limit and the memory limit.
 // Handoffs are frequent and under GOOS=js time.Now is a call into
@@ -81,7 +83,7 @@ func (s *sched) checkOutside(readClock bool) {
 	}
 	now := time.Now()
 	if now.Sub(s.start) > time.Duration(s.opts.WallTimeout) {
-		s.stop(StatusLimit, limitError("wall time", s.opts.WallTimeout))
+		s.stop(StatusLimit, s.wallLimitError())
 		return
 	}
 	if now.Sub(s.lastCheck) < 50*time.Millisecond {

@@ -26,3 +26,8 @@ func platformPause(s *sched) {
 	cb.Release()
 	s.lastPause = time.Now()
 }
+
+// watchEvery is how often the watchdog reads the heap and the clock. Under
+// GOOS=js it runs only when the busy goroutine lets the event loop run
+// (platformPause), so a shorter period would only wake an idle page more.
+const watchEvery = 25 * time.Millisecond

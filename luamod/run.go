@@ -25,6 +25,7 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 		}
 	})
 	defer stopWatch()
+	defer s.watch()()
 	fn, res := s.compileMain(src)
 	if fn == nil {
 		s.output("stderr", res.Error+"\n")
@@ -60,7 +61,7 @@ func newSched(opts Options, sink Sink) *sched {
 	s.start = time.Now()
 	s.lastCheck, s.lastPause = s.start, s.start
 	s.checkEvery = int64(opts.Quantum)
-	s.memBase = heapBytes()
+	s.memBase = heapBase(heapBytes())
 	s.root = lua.NewState(threadOptions)
 	// NewState gives a state no fewer than 128 registry slots, but threads
 	// take the root's Options as they are: a goroutine's thread starts with

@@ -16,7 +16,7 @@ import (
 // run, by the one that last gave the token up and now keeps the clock).
 // The token moves by a send on the next goroutine's wake channel, which
 // also orders memory for the race detector. Only ext and kick are touched
-// from outside.
+// from outside, and checkAt by the watchdog (watchdog.go).
 type sched struct {
 	opts Options
 	root *lua.LState
@@ -42,7 +42,7 @@ type sched struct {
 	checks     int   // calls of checkOutside
 	lastCheck  time.Time
 	lastPause  time.Time
-	memBase    uint64
+	memBase    heapBase
 
 	ext      atomic.Pointer[stopReason] // set from outside: the caller cancelled
 	kick     chan struct{}              // wakes a real-time idle wait

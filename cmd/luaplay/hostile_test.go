@@ -22,6 +22,8 @@ func TestHostileScriptsEndWithinTheirLimits(t *testing.T) {
 		{"option cycle", `local o = {workers = 2} o.self = o goroutine.pool_create("p", o)`, "unknown field 'self'"},
 		{"string.rep", `string.rep("x", 2^36)`, "limit exceeded: memory (16 MiB)"},
 		{"doubling", `local s = "x" while true do s = s .. s end`, "limit exceeded: memory (16 MiB)"},
+		{"array fill", `local keep = {} for i = 1, 8 do local t = {} t[2^22 - 1] = 1 keep[i] = t end error("all eight kept")`, "limit exceeded: memory (16 MiB)"},
+		{"array scan", `local t = {} t[2^19] = 1 t[2^19] = nil while true do local n = #t end`, "limit exceeded: wall time (300ms)"},
 		{"stderr", `log.error(string.rep("e", 2e6))`, "limit exceeded: output bytes (10000)"},
 		{"scanning", `local s = string.rep("x", 1e7) while true do s:find("y") end`, "limit exceeded: wall time (300ms)"},
 		{"backtracking", `local s = string.rep("a", 1e5) while true do s:find(".-.-.-b") end`, "limit exceeded: wall time (300ms)"},

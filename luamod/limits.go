@@ -59,6 +59,7 @@ func limitError(what string, limit any) error {
 	return fmt.Errorf("limit exceeded: %s (%v)", what, limit)
 }
 
+// wallLimitError names the wall-time limit; the watchdog calls it too.
 func (s *sched) wallLimitError() error { return limitError("wall time", s.opts.WallTimeout) }
 
 // checkOutside looks at what can end the run from outside the script:

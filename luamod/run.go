@@ -19,10 +19,7 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	defer s.root.Close()
 	stopWatch := context.AfterFunc(ctx, func() {
 		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
-		select {
-		case s.kick <- struct{}{}:
-		default:
-		}
+		s.kickIdle()
 	})
 	defer stopWatch()
 	defer s.watch()()

@@ -15,10 +15,13 @@ import (
 // it from outside as the caller's cancellation does: the run's next
 // instruction takes Done's slow path, which ends the run with the limit's
 // error. It never touches a run that is within its limits, so runs stay
-// reproducible, and it costs Done nothing.
+// reproducible, and it costs Done nothing. Under GOOS=js it runs only
+// when the busy goroutine lets the event loop run (platformPause), that
+// is at the run's own checks: there it adds nothing yet.
 
 // watchdog holds what the watching goroutine reads: copies taken before
-// it starts, never the run's own fields.
+// it starts. Of the run it touches only ext, kick and checkAt, and reads
+// opts, which no one writes.
 type watchdog struct {
 	s        *sched
 	heap     heapBase
@@ -63,10 +66,7 @@ func (w *watchdog) look() {
 			return
 		}
 		w.s.ext.CompareAndSwap(nil, &stopReason{status: StatusLimit, err: w.stopping})
-		select {
-		case w.s.kick <- struct{}{}:
-		default:
-		}
+		w.s.kickIdle()
 	}
 	w.s.forceCheck()
 }
@@ -88,6 +88,15 @@ func (w *watchdog) over() error {
 		return w.s.memoryLimitError()
 	}
 	return nil
+}
+
+// kickIdle wakes a real-time idle wait, if one is on, so that it sees
+// ext at once. It may be called from outside the run.
+func (s *sched) kickIdle() {
+	select {
+	case s.kick <- struct{}{}:
+	default:
+	}
 }
 
 // forceCheck makes the running goroutine's next instruction take Done's

@@ -116,7 +116,6 @@ export function decide(lo: Int32Array, hi: Int32Array): number {
       best = f;
     }
   }
-  if (hi === lo) return best;
   for (let f = 0; f < N; f++) {
     if (f !== best && (hi[f] > max || (hi[f] === max && f < best))) return AMBIGUOUS;
   }

@@ -16,8 +16,9 @@
 import type { Family } from "./families";
 import type { Layout } from "./layout";
 import type { GroupRow } from "./model";
+import { STUCK } from "./statelog";
 import { groupIndex, indexGroups } from "./groupindex";
-import { countBelow, decide, zoomedFamilies } from "./groupzoom";
+import { countBelow, zoomedFamilies } from "./groupzoom";
 
 /** FAMILY_ORDER indexes the families in counts (statelog.ts's codes). */
 export const FAMILY_ORDER: readonly Family[] = ["running", "runnable", "clock", "blocked", "stuck"];
@@ -150,7 +151,20 @@ export function columnFamilies(l: Layout, row: GroupRow, t0: number, t1: number,
     const s0 = Math.min(w.n, Math.max(0, Math.round((ta - w.t0) / slotT)));
     const s1 = Math.min(w.n, Math.max(s0 + 1, Math.round((ta + colT - w.t0) / slotT)));
     for (let f = 0; f < N; f++) sum[f] = c.cum[s1 * N + f] - c.cum[s0 * N + f];
-    out[col] = decide(sum, sum);
+    out[col] = pick(sum);
   }
   return out;
+}
+
+// pick is stuck when any lane is, else the largest count, -1 for none.
+function pick(sum: Int32Array): number {
+  if (sum[STUCK] > 0) return STUCK;
+  let best = -1, max = 0;
+  for (let f = 0; f < N; f++) {
+    if (sum[f] > max) {
+      max = sum[f];
+      best = f;
+    }
+  }
+  return best;
 }

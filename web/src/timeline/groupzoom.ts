@@ -103,10 +103,10 @@ class Columns {
   }
 }
 
-/** decide is stuck when any lane surely is, else the family with the most
- * lanes (the first of equals), -1 for none: given that each family counts
- * from lo to hi, or AMBIGUOUS (-2) when these bounds leave it open. */
-export function decide(lo: Int32Array, hi: Int32Array): number {
+// decide is stuck when any lane surely is, else the family with the most
+// lanes (the first of equals), -1 for none: given that each family counts
+// from lo to hi, or AMBIGUOUS when these bounds leave it open.
+function decide(lo: Int32Array, hi: Int32Array): number {
   if (lo[STUCK] > 0) return STUCK;
   if (hi[STUCK] > 0) return AMBIGUOUS;
   let best = -1, max = 0;

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"luaplay/internal/cputime"
+	"luaplay/luamod"
 )
 
 // TestHostileScriptsEndWithinTheirLimits runs one script of each class of
@@ -90,4 +92,37 @@ for i = 1, 3000 do a:receive() b:send(i) end`, "-chrome-trace", chromeFile, "FIL
 func lastLine(text string) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestRunStuckInOneInstructionIsAbandoned stands in for a run stuck inside
+// one instruction (t[2^26-1] = 1 takes 13 s and 3 GB, too much for a test)
+// with a run that writes, records an event and never returns: the runner
+// gives up on it soon after its wall limit, keeps what it wrote, names the
+// wall limit, writes the trace so far and exits with status 1.
+func TestRunStuckInOneInstructionIsAbandoned(t *testing.T) {
+	never := make(chan struct{})
+	t.Cleanup(func() { close(never); runScript = luamod.Run })
+	runScript = func(_ context.Context, _ string, _ luamod.Options, sink luamod.Sink) luamod.Result {
+		sink.Output(luamod.OutputChunk{Stream: "stdout", Text: "before\n"})
+		sink.Event(luamod.Event{Kind: luamod.KindSpawn, G: 1, Name: "main"})
+		<-never
+		sink.Output(luamod.OutputChunk{Stream: "stdout", Text: "after\n"})
+		return luamod.Result{}
+	}
+	traceFile := filepath.Join(t.TempDir(), "t.json")
+	start := time.Now()
+	code, out, errOut := runArgs(t, "stuck.lua", "local t = {} t[2^26-1] = 1", "-timeout", "300ms", "-trace", traceFile, "FILE")
+	took := time.Since(start)
+	expectExit(t, code, 1, errOut, "limit exceeded: wall time (300ms)\n", "stuck inside one Lua instruction")
+	if out != "before\n" {
+		t.Fatalf("stdout %q, want what the run wrote before it got stuck", out)
+	}
+	if took < 300*time.Millisecond || took > 300*time.Millisecond+3*time.Second {
+		t.Fatalf("took %v with -timeout 300ms", took)
+	}
+	var tr luamod.Trace
+	readJSON(t, traceFile, &tr)
+	if len(tr.Events) != 1 || tr.Events[0].Name != "main" {
+		t.Fatalf("trace %+v, want the one event recorded before", tr.Events)
+	}
 }

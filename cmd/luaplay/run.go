@@ -48,9 +48,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	luamod.TuneGC(2 * max(opts.MaxMemory, luamod.DefaultMaxMemory))
 	sink := &streamSink{stdout: stdout, stderr: stderr, keep: c.traceFile != "" || c.chromeFile != ""}
-	res := luamod.Run(ctx, src, opts, sink)
+	res, abandoned := runGuarded(ctx, src, opts, sink)
 	code := exitOK
-	if !res.OK() {
+	if abandoned {
+		code = exitFailed
+		reportAbandoned(stderr, opts)
+	} else if !res.OK() {
 		code = exitFailed
 		if !sink.wroteErr {
 			fmt.Fprintf(stderr, "luaplay: run %s: %s\n", res.Status, res.Error)

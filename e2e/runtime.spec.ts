@@ -180,3 +180,21 @@ test("loading reports progress, and a wasm served with the wrong type still load
   expect(last.phase === "loading" && last.loaded === last.total).toBe(true);
   expect(seen.states[seen.states.length - 1].phase).toBe("ready");
 });
+
+test("a run stuck in one instruction past its wall limit is ended and the worker replaced", async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    window.__lp.runner.hangNextRun(); // as t[2^26-1] = 1 would be
+    window.__lp.runner.overrideNextRun({ wallTimeoutMs: 500 });
+  });
+  const script = 'local t = {} t[2^26 - 1] = 1';
+  await runScript(page, script);
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  await expect(page.getByRole("status")).toHaveText(
+    "Limit exceeded: wall time (500ms); the engine was stuck in one instruction and was restarted", { timeout: 5000 });
+  expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(2);
+  await expect(page.locator(".cm-content")).toContainText(script);
+  await runScript(page, 'print("fresh worker")');
+  await expect(output(page)).toHaveText("fresh worker\n");
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+});

@@ -3,6 +3,9 @@
 // first "fatal error:" or "panic:" line says why; the runner fails the run
 // with an EngineCrash and starts a fresh worker; the page says so in words.
 
+import { cancelledResult } from "./protocol";
+import type { RunResult } from "./trace";
+
 /** EngineCrash is how a run ends when the engine's worker died under it. */
 export class EngineCrash extends Error {
   constructor(readonly reason: string) {
@@ -31,6 +34,19 @@ export function crashReason(stderr: string, code?: number): string {
 export function crashNote(crash: EngineCrash): string {
   return `The engine crashed (${crash.reason}) and a fresh one was started. ` +
     "Your code, the output and the timeline so far are kept: press Run to try again.";
+}
+
+/** STUCK_GRACE_MS is how long past its wall limit the runner waits for a
+ * run's result before it replaces the worker: one Lua instruction cannot
+ * be interrupted, and every run ends within its wall limit plus a second. */
+export const STUCK_GRACE_MS = 1000;
+
+/** stuckResult is the result of a run whose engine was stuck in one
+ * instruction past its wall limit of wallMs, in the engine's words. */
+export function stuckResult(wallMs: number): RunResult {
+  const limit = wallMs < 1000 ? `${wallMs}ms` : `${wallMs / 1000}s`;
+  const error = `limit exceeded: wall time (${limit}); the engine was stuck in one instruction and was restarted`;
+  return { ...cancelledResult(error), status: "limit" };
 }
 
 /** GoFS is the part of Go's JavaScript glue (wasm_exec.js) that the

@@ -23,6 +23,9 @@ export interface RunOptions {
   chunkName?: string;
 }
 
+/** DEFAULT_WALL_MS is the engine's wall limit when wallTimeoutMs is absent (luamod.DefaultWallTimeout). */
+export const DEFAULT_WALL_MS = 10_000;
+
 export type Stream = "stdout" | "stderr";
 
 /** Text written to one stream (luamod.OutputChunk, wasm/batchcodec.go): g is the goroutine

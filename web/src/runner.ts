@@ -4,8 +4,8 @@
 // answer a cancel within a second is terminated and replaced, without a
 // page reload.
 
-import { EngineCrash } from "./crash";
-import { cancelledResult, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
+import { EngineCrash, STUCK_GRACE_MS, stuckResult } from "./crash";
+import { cancelledResult, DEFAULT_WALL_MS, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
 import type { RunResult, Trace, TraceEvent } from "./trace";
 import { startWorker } from "./workerstart";
 
@@ -47,6 +47,7 @@ interface Current {
   resolve(r: RunResult): void;
   reject(err: Error): void;
   timer?: ReturnType<typeof setTimeout>;
+  wallTimer?: ReturnType<typeof setTimeout>; // guardWall's
 }
 
 export class Runner {
@@ -134,6 +135,7 @@ export class Runner {
     options = { ...options, ...this.nextOptions };
     this.nextOptions = {};
     this.send({ type: "run", id, source, options, hang });
+    this.guardWall(id, options.wallTimeoutMs ?? DEFAULT_WALL_MS);
     return { result, cancel: () => this.cancel(id) };
   }
 
@@ -157,6 +159,19 @@ export class Runner {
     for (const id of [...this.runs.keys()]) this.finish(id, (c) => c.reject(err));
     for (const conv of this.conversions.values()) conv.reject(err);
     this.conversions.clear();
+  }
+
+  /** guardWall ends run id when its result has not come a second after
+   * its wall limit: the engine cannot interrupt one Lua instruction
+   * (t[2^26-1] = 1 fills 67M slots), so the worker is replaced. */
+  private guardWall(id: number, wallMs: number): void {
+    const c = this.runs.get(id);
+    if (!c) return;
+    c.wallTimer = setTimeout(() => {
+      this.finish(id, (cur) => cur.resolve(stuckResult(wallMs)));
+      this.restart();
+      this.failAll(new Error("the engine was restarted to stop another run"));
+    }, wallMs + STUCK_GRACE_MS);
   }
 
   private cancel(id: number): void {
@@ -184,7 +199,8 @@ export class Runner {
     const c = this.runs.get(id);
     if (!c) return;
     this.runs.delete(id);
-    if (c.timer !== undefined) clearTimeout(c.timer);
+    clearTimeout(c.timer);
+    clearTimeout(c.wallTimer);
     settle(c);
   }
 

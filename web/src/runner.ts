@@ -163,15 +163,24 @@ export class Runner {
 
   /** guardWall ends run id when its result has not come a second after
    * its wall limit: the engine cannot interrupt one Lua instruction
-   * (t[2^26-1] = 1 fills 67M slots), so the worker is replaced. */
+   * (t[2^26-1] = 1 fills 67M slots), so the worker is replaced. The time
+   * counts from when the engine is ready: a run sent while it loads waits. */
   private guardWall(id: number, wallMs: number): void {
-    const c = this.runs.get(id);
-    if (!c) return;
-    c.wallTimer = setTimeout(() => {
-      this.finish(id, (cur) => cur.resolve(stuckResult(wallMs)));
-      this.restart();
-      this.failAll(new Error("the engine was restarted to stop another run"));
-    }, wallMs + STUCK_GRACE_MS);
+    const arm = () => {
+      const c = this.runs.get(id);
+      if (!c) return;
+      c.wallTimer = setTimeout(() => {
+        this.finish(id, (cur) => cur.resolve(stuckResult(wallMs)));
+        this.restart();
+        this.failAll(new Error("the engine was restarted to stop another run"));
+      }, wallMs + STUCK_GRACE_MS);
+    };
+    if (this.state.phase === "ready") return arm();
+    const off = this.onLoadState((s) => {
+      if (s.phase === "loading") return;
+      queueMicrotask(() => off());
+      if (s.phase === "ready") arm();
+    });
   }
 
   private cancel(id: number): void {

@@ -169,11 +169,7 @@ export class Runner {
     const arm = () => {
       const c = this.runs.get(id);
       if (!c) return;
-      c.wallTimer = setTimeout(() => {
-        this.finish(id, (cur) => cur.resolve(stuckResult(wallMs)));
-        this.restart();
-        this.failAll(new Error("the engine was restarted to stop another run"));
-      }, wallMs + STUCK_GRACE_MS);
+      c.wallTimer = setTimeout(() => this.abandon(id, stuckResult(wallMs)), wallMs + STUCK_GRACE_MS);
     };
     if (this.state.phase === "ready") return arm();
     const off = this.onLoadState((s) => {
@@ -187,11 +183,15 @@ export class Runner {
     const c = this.runs.get(id);
     if (!c || c.timer !== undefined) return;
     this.send({ type: "cancel", id });
-    c.timer = setTimeout(() => {
-      this.finish(id, (cur) => cur.resolve(cancelledResult("run cancelled: the engine did not stop in time and was restarted")));
-      this.restart();
-      this.failAll(new Error("the engine was restarted to stop another run"));
-    }, this.opts.cancelGraceMs);
+    const result = cancelledResult("run cancelled: the engine did not stop in time and was restarted");
+    c.timer = setTimeout(() => this.abandon(id, result), this.opts.cancelGraceMs);
+  }
+
+  /** abandon ends run id with result and replaces the worker stuck in it. */
+  private abandon(id: number, result: RunResult): void {
+    this.finish(id, (cur) => cur.resolve(result));
+    this.restart();
+    this.failAll(new Error("the engine was restarted to stop another run"));
   }
 
   private send(msg: ToWorker): void {

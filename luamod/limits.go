@@ -60,7 +60,21 @@ func limitError(what string, limit any) error {
 }
 
 // wallLimitError names the wall-time limit; the watchdog calls it too.
-func (s *sched) wallLimitError() error { return limitError("wall time", s.opts.WallTimeout) }
+func (s *sched) wallLimitError() error { return s.opts.WallLimitError() }
+
+// WallLimit is the run's wall-time limit: WallTimeout, or the default
+// when it is zero.
+func (o Options) WallLimit() Millis {
+	if o.WallTimeout > 0 {
+		return o.WallTimeout
+	}
+	return DefaultWallTimeout
+}
+
+// WallLimitError is the error a run over its wall limit ends with, for a
+// host that must end a run the engine cannot stop (one VM instruction) in
+// the engine's words.
+func (o Options) WallLimitError() error { return limitError("wall time", o.WallLimit()) }
 
 // checkOutside looks at what can end the run from outside the script:
 // the caller's cancellation, the wall-time limit and the memory limit.

@@ -37,10 +37,15 @@ func (s *streamSink) Output(c luamod.OutputChunk) {
 	}
 }
 
+// Event keeps e when a trace file was asked for; keep never changes, so
+// a run without one takes no lock per event.
 func (s *streamSink) Event(e luamod.Event) {
+	if !s.keep {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.keep && !s.abandoned {
+	if !s.abandoned {
 		s.events.Add(e)
 	}
 }

@@ -29,7 +29,7 @@ var runScript = luamod.Run
 func runGuarded(ctx context.Context, src string, opts luamod.Options, sink *streamSink) (luamod.Result, bool) {
 	done := make(chan luamod.Result, 1)
 	go func() { done <- runScript(ctx, src, opts, sink) }()
-	timer := time.NewTimer(time.Duration(wallLimit(opts)) + stuckGrace)
+	timer := time.NewTimer(time.Duration(opts.WallLimit()) + stuckGrace)
 	defer timer.Stop()
 	select {
 	case res := <-done:
@@ -40,17 +40,9 @@ func runGuarded(ctx context.Context, src string, opts luamod.Options, sink *stre
 	}
 }
 
-// wallLimit is the run's wall-time limit, the default when none was set.
-func wallLimit(opts luamod.Options) luamod.Millis {
-	if opts.WallTimeout > 0 {
-		return opts.WallTimeout
-	}
-	return luamod.DefaultWallTimeout
-}
-
 // reportAbandoned says on stderr that the wall limit ended the run, in the
 // engine's words, and that the run was stuck inside one instruction.
 func reportAbandoned(stderr io.Writer, opts luamod.Options) {
-	fmt.Fprintf(stderr, "limit exceeded: wall time (%v)\n", wallLimit(opts))
+	fmt.Fprintln(stderr, opts.WallLimitError())
 	fmt.Fprintln(stderr, "luaplay: the run was stuck inside one Lua instruction past its wall limit and was abandoned")
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -79,5 +80,18 @@ func TestProtocolMirrorsOptions(t *testing.T) {
 	}
 	if !reflect.DeepEqual(ts, goFields) {
 		t.Fatalf("protocol.ts RunOptions %v\nluamod.Options JSON %v", ts, goFields)
+	}
+}
+
+// The page's guard against a run stuck in one instruction counts from the
+// same default wall limit the engine applies.
+func TestProtocolDefaultWallLimit(t *testing.T) {
+	data, err := os.ReadFile("../web/src/protocol.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`export const DEFAULT_WALL_MS = ([\d_]+);`).FindSubmatch(data)
+	if m == nil || strings.ReplaceAll(string(m[1]), "_", "") != strconv.FormatInt(time.Duration(DefaultWallTimeout).Milliseconds(), 10) {
+		t.Fatalf("protocol.ts DEFAULT_WALL_MS %q, want luamod.DefaultWallTimeout %v", m, DefaultWallTimeout)
 	}
 }

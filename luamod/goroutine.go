@@ -117,12 +117,16 @@ func (s *sched) goMain(g *G, run body) {
 }
 
 // thread returns an idle Lua thread: one a goroutine or pcall has
-// finished with, or a new one. Any thread can be reused: a function that
-// returned closed its upvalues, and so does an error (see unwind).
+// finished with, a spare from an earlier run (threads.go), or a new one.
+// Any thread can be reused: a function that returned closed its upvalues,
+// and so does an error (see unwind).
 func (s *sched) thread() *lua.LState {
 	if n := len(s.free); n > 0 {
 		th := s.free[n-1]
 		s.free = s.free[:n-1]
+		return th
+	}
+	if th := spares.take(s); th != nil {
 		return th
 	}
 	return s.newThread(nil)

@@ -15,8 +15,10 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	if err != nil {
 		return Result{Status: StatusError, Error: err.Error()}
 	}
+	spares.begin()
 	s := newSched(opts, sink)
 	defer s.root.Close()
+	defer func() { spares.end(s.free) }()
 	stopWatch := context.AfterFunc(ctx, func() {
 		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
 		s.kickIdle()
@@ -59,14 +61,20 @@ func newSched(opts Options, sink Sink) *sched {
 	s.lastCheck, s.lastPause = s.start, s.start
 	s.checkEvery = int64(opts.Quantum)
 	s.memBase = heapBase(heapBytes())
-	s.root = lua.NewState(threadOptions)
-	// NewState gives a state no fewer than 128 registry slots, but threads
-	// take the root's Options as they are: a goroutine's thread starts with
-	// threadRegistry slots (half a KB instead of 4), most of its memory
-	// while it is parked, and grows when a call needs more.
-	s.root.Options.RegistrySize, s.root.Options.RegistryGrowStep = threadRegistry, threadRegistry
+	s.root = newRoot()
 	s.openLibs()
 	return s
+}
+
+// newRoot makes a run's root state, whose threads are its goroutines'.
+// NewState gives a state no fewer than 128 registry slots, but threads
+// take the root's Options as they are: a goroutine's thread starts with
+// threadRegistry slots (half a KB instead of 4), most of its memory while
+// it is parked, and grows when a call needs more.
+func newRoot() *lua.LState {
+	L := lua.NewState(threadOptions)
+	L.Options.RegistrySize, L.Options.RegistryGrowStep = threadRegistry, threadRegistry
+	return L
 }
 
 // mainBody runs the chunk, then the sloth-runner workflows it defined.

@@ -1,0 +1,211 @@
+package luamod
+
+import (
+	"reflect"
+	"sync"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// spares keeps the Lua threads of finished runs for the next runs of the
+// process: the page's worker runs a user's scripts one after another, and
+// gopher-lua's NewThread builds a whole global state (tables, a map) only
+// for the new thread to drop it, which was over a third of a goroutine's
+// first run. A spare thread belongs to no run: no globals, no context,
+// nothing on its stack, so a run never sees what an earlier run left.
+var spares threadCache
+
+// maxSpareThreads bounds the spares, and maxSpareRegistry the registry of
+// each (in slots of 16 bytes): a thread whose registry grew for a deep
+// call is left to the collector instead. The spares hold about 3 MB.
+const (
+	maxSpareThreads  = 1024
+	maxSpareRegistry = 64
+)
+
+// tidyDelay is how long the process must have no run before the spares'
+// stale call frames are cleared (tidy).
+const tidyDelay = 20 * time.Millisecond
+
+// threadCache holds spare threads. A thread kept at a run's end still has
+// the frames of its last calls past its stack's top: they point at that
+// run's functions, and through them at its globals. Those threads are
+// dirty until tidy clears them, once no run is going on, so that a
+// finished run's memory is not kept alive; a run may take a dirty thread,
+// as it reuses its own threads, since its calls write over the frames.
+type threadCache struct {
+	mu     sync.Mutex
+	clean  []*lua.LState
+	dirty  []*lua.LState
+	active int // runs going on
+	tidier *time.Timer
+}
+
+// begin counts a run that starts.
+func (c *threadCache) begin() {
+	c.mu.Lock()
+	c.active++
+	c.mu.Unlock()
+}
+
+// take returns a spare thread, made a thread of s, or nil when there is
+// none.
+func (c *threadCache) take(s *sched) *lua.LState {
+	c.mu.Lock()
+	th := pop(&c.dirty)
+	if th == nil {
+		th = pop(&c.clean)
+	}
+	c.mu.Unlock()
+	if th == nil {
+		return nil
+	}
+	th.G, th.Env = s.root.G, s.root.Env
+	th.SetContext(&runCtx{s: s})
+	return th
+}
+
+// end counts a run that ended and keeps its idle threads, as many as fit.
+// The main goroutine's thread (allocated whole, see mainThread), a thread
+// a Go panic left in an unknown state and one with a grown registry are
+// left out.
+func (c *threadCache) end(threads []*lua.LState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.active--
+	for _, th := range threads {
+		if len(c.clean)+len(c.dirty) == maxSpareThreads {
+			break
+		}
+		if th.Options != blank.L.Options || th.Parent != nil || th.Dead || th.GetTop() != 0 {
+			continue
+		}
+		if size := registrySize(th); size <= 0 || size > maxSpareRegistry {
+			continue
+		}
+		th.RemoveContext()
+		th.G, th.Env = blank.L.G, blank.L.Env
+		c.dirty = append(c.dirty, th)
+	}
+	if len(c.dirty) > 0 && c.active == 0 {
+		c.tidyLater()
+	}
+}
+
+// tidyLater clears the dirty threads after tidyDelay.
+func (c *threadCache) tidyLater() {
+	if c.tidier == nil {
+		c.tidier = time.AfterFunc(tidyDelay, c.tidy)
+	} else {
+		c.tidier.Reset(tidyDelay)
+	}
+}
+
+// tidy clears the frames and slots of every dirty thread, unless a run
+// has started meanwhile: that run's end tidies later.
+func (c *threadCache) tidy() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.active > 0 {
+		return
+	}
+	for _, th := range c.dirty {
+		clearThread(th)
+	}
+	c.clean = append(c.clean, c.dirty...)
+	clear(c.dirty)
+	c.dirty = c.dirty[:0]
+}
+
+// DropSpareThreads forgets every spare thread, so that what a run
+// allocates can be measured from nothing (the memory benchmark does).
+func DropSpareThreads() {
+	spares.mu.Lock()
+	spares.clean, spares.dirty = nil, nil
+	spares.mu.Unlock()
+}
+
+// pop takes the last thread of list, or returns nil.
+func pop(list *[]*lua.LState) *lua.LState {
+	n := len(*list)
+	if n == 0 {
+		return nil
+	}
+	th := (*list)[n-1]
+	(*list)[n-1] = nil
+	*list = (*list)[:n-1]
+	return th
+}
+
+// clearThread writes over the frames a returned call leaves in th's
+// stack's first segment, by calling blank's scrub function as deep as that
+// segment, and clears every slot of its registry.
+func clearThread(th *lua.LState) {
+	th.Push(blank.scrub)
+	th.Push(scrubDepths[lua.FramesPerSegment])
+	th.Call(1, 0)
+	th.SetTop(registrySize(th))
+	th.SetTop(0)
+}
+
+// blank is a state without libraries, with the options of a run's root
+// (see newSched): spare threads point at its empty globals, and its scrub
+// function overwrites a thread's call frames.
+var blank struct {
+	L     *lua.LState
+	scrub *lua.LFunction
+}
+
+func init() {
+	blank.L = newRoot()
+	blank.scrub = blank.L.NewFunction(scrubFrames)
+}
+
+// scrubFrames(n) calls itself until n reaches 1: each call pushes a frame.
+func scrubFrames(L *lua.LState) int {
+	if n := int(L.Get(1).(lua.LNumber)); n > 1 {
+		L.Push(blank.scrub)
+		L.Push(scrubDepths[n-1])
+		L.Call(1, 0)
+	}
+	return 0
+}
+
+// scrubDepths are scrubFrames' arguments, boxed once.
+var scrubDepths = func() (d [lua.FramesPerSegment + 1]lua.LValue) {
+	for i := range d {
+		d[i] = lua.LNumber(i)
+	}
+	return d
+}()
+
+// registryPath locates LState.reg.array, the slots of a thread's
+// registry, which no method reports. gopher-lua's registry never shrinks;
+// its size decides whether a thread is worth keeping. A layout this does
+// not find (another gopher-lua version) keeps no spares.
+var registryPath, registryKnown = findRegistry()
+
+func findRegistry() (path [2]int, ok bool) {
+	reg, ok := reflect.TypeFor[lua.LState]().FieldByName("reg")
+	if !ok || reg.Type.Kind() != reflect.Pointer || reg.Type.Elem().Kind() != reflect.Struct {
+		return path, false
+	}
+	arr, ok := reg.Type.Elem().FieldByName("array")
+	if !ok || arr.Type.Kind() != reflect.Slice {
+		return path, false
+	}
+	return [2]int{reg.Index[0], arr.Index[0]}, true
+}
+
+// registrySize is the number of slots th's registry holds, or -1.
+func registrySize(th *lua.LState) int {
+	if !registryKnown {
+		return -1
+	}
+	reg := reflect.ValueOf(th).Elem().Field(registryPath[0])
+	if reg.IsNil() {
+		return -1
+	}
+	return reg.Elem().Field(registryPath[1]).Cap()
+}

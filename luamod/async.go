@@ -48,22 +48,41 @@ func (s *sched) awaitG(g *G, line int) error {
 	if g.done {
 		return nil
 	}
-	return s.parkIn(&g.waiters, wait{Reason: ReasonAwait, Object: fmt.Sprintf("goroutine %d", g.id), Line: line})
+	return s.parkIn(&g.waiters, awaitWait(g, line))
 }
 
 func (m *Module) await(L *lua.LState) int {
-	h := checkHandle(L, 1)
-	raiseIf(L, m.s.awaitG(h.g, callerLine(L)))
-	if !h.g.ok {
+	s := m.s
+	g := checkHandle(L, 1).g
+	line := callerLine(L)
+	s.emit(Event{Kind: KindAwait, G: s.cur.id, Other: g.id, Line: line})
+	s.cur.awaited = g
+	if g.done {
+		n, _ := awaited(s, L, nil)
+		return n
+	}
+	return s.blockIn(L, &g.waiters, awaitWait(g, line), awaited)
+}
+
+func awaitWait(g *G, line int) wait {
+	return wait{Reason: ReasonAwait, Object: fmt.Sprintf("goroutine %d", g.id), Line: line}
+}
+
+// awaited pushes what await returns for the goroutine the current one
+// awaited: true and its results, or false and its error.
+func awaited(s *sched, L *lua.LState, _ error) (int, error) {
+	g := s.cur.awaited
+	s.cur.awaited = nil
+	if !g.ok {
 		L.Push(lua.LFalse)
-		L.Push(lua.LString(h.g.errMsg))
-		return 2
+		L.Push(lua.LString(g.errMsg))
+		return 2, nil
 	}
 	L.Push(lua.LTrue)
-	for _, v := range h.g.values {
+	for _, v := range g.values {
 		L.Push(v)
 	}
-	return 1 + len(h.g.values)
+	return 1 + len(g.values), nil
 }
 
 func (m *Module) awaitAll(L *lua.LState) int {

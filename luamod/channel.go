@@ -103,16 +103,35 @@ func (s *sched) closeChan(ch *channel, by int) bool {
 // it. It reports false when ch is or becomes closed; err is the current
 // goroutine's cancellation.
 func (s *sched) chanSend(ch *channel, v lua.LValue, line int) (bool, error) {
+	if ok, err, done := s.sendNow(ch, v); done {
+		return ok, err
+	}
+	return s.sendWoken(s.park(sendWait(ch, line)))
+}
+
+// sendNow sends v on ch if it can without blocking (done); otherwise it
+// queues the current goroutine's waiter, which must then park and finish
+// with sendWoken.
+func (s *sched) sendNow(ch *channel, v lua.LValue) (ok bool, err error, done bool) {
 	me := s.cur
 	if me.cancelErr != nil {
-		return false, me.cancelErr
+		return false, me.cancelErr, true
 	}
 	if sent, closed := s.trySend(ch, v, me.id); sent || closed {
-		return sent, nil
+		return sent, nil, true
 	}
-	w := me.plainWaiter(ch, true, v, s.now())
-	ch.sendq.push(w)
-	err := s.park(wait{Reason: ReasonChanSend, Object: ch.obj, Line: line})
+	ch.sendq.push(me.plainWaiter(ch, true, v, s.now()))
+	return false, nil, false
+}
+
+func sendWait(ch *channel, line int) wait {
+	return wait{Reason: ReasonChanSend, Object: ch.obj, Line: line}
+}
+
+// sendWoken finishes a send the current goroutine parked in, woken with
+// err.
+func (s *sched) sendWoken(err error) (bool, error) {
+	w := &s.cur.op
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
 	}
@@ -124,30 +143,49 @@ func (s *sched) chanSend(ch *channel, v lua.LValue, line int) (bool, error) {
 // chanRecv receives from ch, blocking until a value arrives or ch is
 // closed and drained (ok false).
 func (s *sched) chanRecv(ch *channel, line int) (lua.LValue, bool, error) {
+	if v, ok, err, done := s.recvNow(ch); done {
+		return v, ok, err
+	}
+	return s.recvWoken(s.park(recvWait(ch, line)))
+}
+
+// recvNow receives from ch if it can without blocking (done); otherwise
+// it queues the current goroutine's waiter, which must then park and
+// finish with recvWoken.
+func (s *sched) recvNow(ch *channel) (v lua.LValue, ok bool, err error, done bool) {
 	me := s.cur
 	if me.cancelErr != nil {
-		return lua.LNil, false, me.cancelErr
+		return lua.LNil, false, me.cancelErr, true
 	}
 	if it, ok, ready := s.tryRecv(ch); ready {
 		if ok {
 			s.received(ch, it)
 		}
-		return it.v, ok, nil
+		return it.v, ok, nil, true
 	}
-	w := me.plainWaiter(ch, false, nil, 0)
-	ch.recvq.push(w)
+	ch.recvq.push(me.plainWaiter(ch, false, nil, 0))
+	return nil, false, nil, false
+}
+
+func recvWait(ch *channel, line int) wait {
 	reason := ReasonChanReceive
 	if ch.recvReason != "" {
 		reason = ch.recvReason
 	}
-	err := s.park(wait{Reason: reason, Object: ch.obj, Line: line})
+	return wait{Reason: reason, Object: ch.obj, Line: line}
+}
+
+// recvWoken finishes a receive the current goroutine parked in, woken
+// with err.
+func (s *sched) recvWoken(err error) (lua.LValue, bool, error) {
+	w := &s.cur.op
 	if w.sel.fired == nil {
 		s.unregister(w.sel)
 		*w = waiter{}
 		return lua.LNil, false, err
 	}
 	if w.ok && err == nil {
-		s.received(ch, item{from: w.from, sender: w.sender})
+		s.received(w.ch, item{from: w.from, sender: w.sender})
 	}
 	v, ok := w.v, w.ok
 	if v == nil {
@@ -223,8 +261,25 @@ func (m *Module) afterL(L *lua.LState) int {
 
 func (m *Module) chanSendL(L *lua.LState) int {
 	ch := checkChannel(L, 1)
-	ok, err := m.s.chanSend(ch, L.Get(2), callerLine(L))
+	line := callerLine(L)
+	ok, err, done := m.s.sendNow(ch, L.Get(2))
+	if !done {
+		return m.s.block(L, sendWait(ch, line), sendCont)
+	}
 	raiseIf(L, err)
+	return pushSent(L, ok)
+}
+
+func sendCont(s *sched, L *lua.LState, err error) (int, error) {
+	ok, err := s.sendWoken(err)
+	if err != nil {
+		return 0, err
+	}
+	return pushSent(L, ok), nil
+}
+
+// pushSent pushes what send returns: true, or false and why.
+func pushSent(L *lua.LState, ok bool) int {
 	if !ok {
 		return pushFail(L, lua.LFalse, errSendClosed)
 	}
@@ -234,8 +289,24 @@ func (m *Module) chanSendL(L *lua.LState) int {
 
 func (m *Module) chanRecvL(L *lua.LState) int {
 	ch := checkChannel(L, 1)
-	v, ok, err := m.s.chanRecv(ch, callerLine(L))
+	line := callerLine(L)
+	v, ok, err, done := m.s.recvNow(ch)
+	if !done {
+		return m.s.block(L, recvWait(ch, line), recvCont)
+	}
 	raiseIf(L, err)
+	return pushReceived(L, v, ok)
+}
+
+func recvCont(s *sched, L *lua.LState, err error) (int, error) {
+	v, ok, err := s.recvWoken(err)
+	if err != nil {
+		return 0, err
+	}
+	return pushReceived(L, v, ok), nil
+}
+
+func pushReceived(L *lua.LState, v lua.LValue, ok bool) int {
 	L.Push(v)
 	L.Push(lua.LBool(ok))
 	return 2

@@ -34,13 +34,16 @@ type G struct {
 	id       int
 	name     string
 	group    string
-	line     int         // where it was spawned
-	body     body        // what it runs; nil once it has started (launch)
+	line     int            // where it was spawned
+	body     body           // what it runs when fn is nil
+	fn       *lua.LFunction // the Lua function it runs resumed (resume.go); nil once started
+	args     []lua.LValue
+	then     body        // run after fn returned, on the same thread (main's workflows)
 	L        *lua.LState // its thread, from when it first runs
 	coro     *lua.LState // G.CurrentThread while this goroutine is off the token
 	state    gState
 	started  bool
-	wake     chan struct{} // the run token arrives here: its Go goroutine's (gopool.go)
+	wake     chan struct{} // the run token arrives here: its worker's (gopool.go); nil when it has none
 	wait     wait
 	parkGen  int    // counts parks, so wakers can tell a stale registration
 	cdepth   int    // pcall, xpcall and resume levels active (at most maxCCalls)
@@ -57,6 +60,20 @@ type G struct {
 	values  []lua.LValue // what the function returned
 	errMsg  string
 	waiters waitList // parked in await or timeout on this goroutine
+
+	// A goroutine that yielded in a blocking operation (resume.go).
+	resumed  bool           // it runs under its worker's Resume: it may yield
+	cont     contFn         // completes the operation it yielded in
+	callFn   *lua.LFunction // the Lua function that called the operation
+	callPc   int            // and where: the call instruction is at callPc-1
+	hook     bool           // its first instruction must see onHook
+	trace    string         // the traceback of the error it ended with
+	timer    *timer         // of its sleep
+	list     *waitList      // the list it waits in (enlist)
+	listCont contFn         // completes a blockIn once it left its list
+	awaited  *G             // the goroutine its await waits for
+	lockW    lockWaiter     // its place in a mutex's queue
+	lockMu   *mutex         // that mutex
 
 	op     waiter     // of its current plain channel operation (plainWaiter)
 	opSel  selection  // op's selection

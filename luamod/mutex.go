@@ -33,7 +33,13 @@ func checkMutex(L *lua.LState, n int) *mutex { return checkObject[mutex](L, n, m
 func (m *Module) mutexMethods() map[string]lua.LGFunction {
 	return map[string]lua.LGFunction{
 		"lock": func(L *lua.LState) int {
-			raiseIf(L, m.s.lockMutex(checkMutex(L, 1), callerLine(L)))
+			mu := checkMutex(L, 1)
+			line := callerLine(L)
+			blocks, err := m.s.lockNow(mu)
+			if blocks {
+				return m.s.block(L, mu.wait(line), lockWoken)
+			}
+			raiseIf(L, err)
 			return 0
 		},
 		"unlock": func(L *lua.LState) int {
@@ -61,17 +67,40 @@ func (s *sched) newMutex() *mutex { return &mutex{obj: s.nextObject("mutex")} }
 
 // lockMutex locks mu for the current goroutine, parking while it is held.
 func (s *sched) lockMutex(mu *mutex, line int) error {
+	if blocks, err := s.lockNow(mu); !blocks {
+		return err
+	}
+	_, err := lockWoken(s, nil, s.park(mu.wait(line)))
+	return err
+}
+
+// lockNow locks mu if it is free; otherwise it queues the current
+// goroutine, which must then park and finish with lockWoken (blocks).
+func (s *sched) lockNow(mu *mutex) (blocks bool, err error) {
 	me := s.cur
 	if me.cancelErr != nil {
-		return me.cancelErr
+		return false, me.cancelErr
 	}
 	if !mu.locked {
 		mu.locked, mu.owner = true, me.id
-		return nil
+		return false, nil
 	}
-	w := &lockWaiter{g: me}
-	mu.waiters = append(mu.waiters, w)
-	err := s.park(wait{Reason: ReasonMutex, Object: mu.obj, Line: line, holder: func() int { return mu.owner }})
+	me.lockW = lockWaiter{g: me}
+	me.lockMu = mu
+	mu.waiters = append(mu.waiters, &me.lockW)
+	return true, nil
+}
+
+func (mu *mutex) wait(line int) wait {
+	return wait{Reason: ReasonMutex, Object: mu.obj, Line: line, holder: func() int { return mu.owner }}
+}
+
+// lockWoken finishes a lock the current goroutine parked in, woken with
+// err: cancelled, it passes on a lock it was handed, or leaves the queue.
+func lockWoken(s *sched, _ *lua.LState, err error) (int, error) {
+	me := s.cur
+	mu, w := me.lockMu, &me.lockW
+	me.lockMu = nil
 	if err != nil {
 		if w.granted {
 			s.unlockMutex(mu)
@@ -79,7 +108,7 @@ func (s *sched) lockMutex(mu *mutex, line int) error {
 			mu.waiters = slices.DeleteFunc(mu.waiters, func(x *lockWaiter) bool { return x == w })
 		}
 	}
-	return err
+	return 0, err
 }
 
 // unlockMutex releases mu, handing it to the first waiter if any.

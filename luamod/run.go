@@ -15,8 +15,13 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 	if err != nil {
 		return Result{Status: StatusError, Error: err.Error()}
 	}
+	return newSched(opts, sink).run(ctx, src)
+}
+
+// run is Run once the options are known good.
+func (s *sched) run(ctx context.Context, src string) Result {
+	sink := s.sink
 	spares.begin()
-	s := newSched(opts, sink)
 	defer s.root.Close()
 	defer func() { spares.end(s.free) }()
 	stopWatch := context.AfterFunc(ctx, func() {
@@ -32,8 +37,9 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 		return res
 	}
 	s.free = append(s.free, s.mainThread())
-	s.main, _ = s.spawn("main", "", 0, s.mainBody(fn)) // the first goroutine: no limit can refuse it
-	s.handoff()
+	s.main, _ = s.spawn("main", "", 0, nil) // the first goroutine: no limit can refuse it
+	s.main.fn, s.main.then = fn, s.afterMainBody
+	s.handoff(nil)
 	<-s.finished
 	s.workers.Wait()
 	return s.result
@@ -62,6 +68,8 @@ func newSched(opts Options, sink Sink) *sched {
 	s.checkEvery = int64(opts.Quantum)
 	s.memBase = heapBase(heapBytes())
 	s.root = newRoot()
+	luaHelpers()
+	s.panicFn = s.panicTrace
 	s.openLibs()
 	return s
 }
@@ -77,19 +85,15 @@ func newRoot() *lua.LState {
 	return L
 }
 
-// mainBody runs the chunk, then the sloth-runner workflows it defined.
-func (s *sched) mainBody(fn *lua.LFunction) body {
-	return func(g *G) ([]lua.LValue, error) {
-		if _, err := callOwn(g.L, fn, nil); err != nil {
+// afterMainBody runs the sloth-runner workflows the chunk defined, once
+// it has returned.
+func (s *sched) afterMainBody(g *G) ([]lua.LValue, error) {
+	for _, after := range s.afterMain {
+		if err := after(g); err != nil {
 			return nil, err
 		}
-		for _, after := range s.afterMain {
-			if err := after(g); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
 	}
+	return nil, nil
 }
 
 // stuck is reached when goroutines remain but none can ever wake. It

@@ -22,15 +22,16 @@ type sched struct {
 	root *lua.LState
 	sink Sink
 
-	cur     *G
-	runq    fifo[*G] // runnable goroutines
-	all     []*G
-	idle    []*goWorker    // Go goroutines waiting for a goroutine to run (gopool.go)
-	workers sync.WaitGroup // every Go goroutine the run started
-	free    []*lua.LState  // idle threads: of goroutines that ended, and lent to pcall
-	alive   int
-	nextID  int
-	seq     int64 // object ids: "chan 3", "wg 4", ...
+	cur         *G
+	runq        fifo[*G] // runnable goroutines
+	all         []*G
+	idle        []*goWorker    // Go goroutines waiting for a goroutine to run (gopool.go)
+	workers     sync.WaitGroup // every Go goroutine the run started
+	workersMade int            // how many
+	free        []*lua.LState  // idle threads: of goroutines that ended, and lent to pcall
+	alive       int
+	nextID      int
+	seq         int64 // object ids: "chan 3", "wg 4", ...
 
 	clock
 	steps      int64 // VM instructions executed so far
@@ -62,6 +63,7 @@ type sched struct {
 	pools      map[string]*pool
 	shown      map[lua.LValue]int // reference values tostring has named
 	concatFn   *lua.LFunction     // the .. operator of every chunk (concat.go)
+	panicFn    func(*lua.LState)  // panicTrace (resume.go)
 
 	result      Result
 	stats       Stats
@@ -111,11 +113,9 @@ func (s *sched) emit(e Event) {
 	s.sink.Event(e)
 }
 
-// grant gives the token to g.
+// grant gives the token to g. Its Go goroutine, if it has one, is still
+// to be woken: handoff does that.
 func (s *sched) grant(g *G) {
-	if g.body != nil {
-		s.launch(g)
-	}
 	s.cur = g
 	g.state = gRunning
 	s.sliceStart = s.steps
@@ -127,7 +127,6 @@ func (s *sched) grant(g *G) {
 		s.emit(Event{Kind: KindRun, G: g.id})
 	}
 	s.updateCheckAt()
-	g.wake <- struct{}{}
 }
 
 // release records what the current goroutine g leaves behind before it
@@ -140,16 +139,31 @@ func (s *sched) release(g *G) {
 // handoff passes the token to the next runnable goroutine. With none, it
 // moves the clock to the next timer; with no timer either, the remaining
 // goroutines are stuck and the run ends.
-func (s *sched) handoff() {
+//
+// free is the worker calling it once its goroutine yielded or ended (nil
+// when a goroutine gives the token up while it keeps its Go goroutine). A
+// next goroutine without a Go goroutine of its own is returned for free
+// to run; any other outcome leaves free idle, and handoff returns nil.
+func (s *sched) handoff(free *goWorker) *G {
 	for {
 		s.checkOutside(false)
 		if g, ok := s.runq.pop(); ok {
 			s.grant(g)
-			return
+			if g.wake == nil && free != nil {
+				return g
+			}
+			s.goIdle(free)
+			if g.wake == nil {
+				s.dispatch(g)
+			} else {
+				g.wake <- struct{}{}
+			}
+			return nil
 		}
 		if s.alive == 0 {
+			s.goIdle(free)
 			s.finish()
-			return
+			return nil
 		}
 		if t := s.timers.peek(); t != nil && s.canWake() {
 			s.idleUntil(t.when)
@@ -157,6 +171,14 @@ func (s *sched) handoff() {
 			continue
 		}
 		s.stuck()
+	}
+}
+
+// goIdle puts worker w, when there is one, with the idle workers before
+// the token leaves it.
+func (s *sched) goIdle(w *goWorker) {
+	if w != nil {
+		s.idle = append(s.idle, w)
 	}
 }
 
@@ -168,15 +190,21 @@ func (s *sched) park(w wait) error {
 	if g.cancelErr != nil {
 		return g.cancelErr
 	}
+	s.parked(g, w)
+	s.handoff(nil)
+	<-g.wake
+	return g.cancelErr
+}
+
+// parked records that g, the current goroutine, blocks on w and gives the
+// token up.
+func (s *sched) parked(g *G, w wait) {
 	g.state = gParked
 	g.wait = w
 	g.parkGen++
 	g.parkedAt = s.now()
 	s.emit(Event{Kind: KindBlock, G: g.id, Reason: w.Reason, Object: w.Object, Line: w.Line})
 	s.release(g)
-	s.handoff()
-	<-g.wake
-	return g.cancelErr
 }
 
 // ready makes a parked g runnable; by is the goroutine that woke it (0 for
@@ -210,7 +238,7 @@ func (s *sched) yield() error {
 	s.emit(Event{Kind: KindPreempt, G: g.id})
 	s.runq.push(g)
 	s.release(g)
-	s.handoff()
+	s.handoff(nil)
 	<-g.wake
 	return g.cancelErr
 }
@@ -233,6 +261,12 @@ func (s *sched) cancel(g *G, err error) {
 // and another one can run.
 func (s *sched) slowDone() <-chan struct{} {
 	g := s.cur
+	if g.hook {
+		s.onHook(g)
+		if s.updateCheckAt(); s.steps < s.checkAt {
+			return nil
+		}
+	}
 	if g.cancelErr == nil {
 		s.checkOutside(true)
 		s.fireDue()

@@ -23,7 +23,14 @@ func (m *Module) coreFuncs() map[string]lua.LGFunction {
 // caller's group.
 func (m *Module) spawnLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (*G, error) {
 	s := m.s
-	return s.spawn("", s.cur.group, callerLine(L), callLua(fn, args))
+	if fn.IsG { // a Go function cannot be resumed: it runs called, as pcall would
+		return s.spawn("", s.cur.group, callerLine(L), callLua(fn, args))
+	}
+	g, err := s.spawn("", s.cur.group, callerLine(L), nil)
+	if err == nil {
+		g.fn, g.args = fn, args
+	}
+	return g, err
 }
 
 func (m *Module) spawn(L *lua.LState) int {
@@ -76,22 +83,44 @@ func (m *Module) mark(L *lua.LState) int {
 
 func (m *Module) sleep(L *lua.LState) int {
 	ms := float64(L.CheckNumber(1))
-	raiseIf(L, m.s.sleep(msToMicros(ms), wait{Reason: ReasonSleep, Line: callerLine(L)}))
+	w := wait{Reason: ReasonSleep, Line: callerLine(L)}
+	blocks, err := m.s.sleepStart(msToMicros(ms))
+	if blocks {
+		return m.s.block(L, w, sleepEnd)
+	}
+	raiseIf(L, err)
 	return 0
 }
 
 // sleep parks the current goroutine for d microseconds of run clock.
 // A zero d returns at once, like Go's time.Sleep(0).
 func (s *sched) sleep(d int64, w wait) error {
+	if blocks, err := s.sleepStart(d); !blocks {
+		return err
+	}
+	_, err := sleepEnd(s, nil, s.park(w))
+	return err
+}
+
+// sleepStart sets the timer of a sleep of d microseconds, unless the
+// current goroutine is cancelled (err) or d is not positive: blocks says
+// whether it must then park.
+func (s *sched) sleepStart(d int64) (blocks bool, err error) {
 	g := s.cur
 	if g.cancelErr != nil {
-		return g.cancelErr
+		return false, g.cancelErr
 	}
 	if d <= 0 {
-		return nil
+		return false, nil
 	}
-	t := s.addTimer(s.after(d), func() { s.ready(g, 0) })
-	err := s.park(w)
-	s.stopTimer(t)
-	return err
+	g.timer = s.addTimer(s.after(d), func() { s.ready(g, 0) })
+	return true, nil
+}
+
+// sleepEnd stops the timer of the sleep the current goroutine woke from.
+func sleepEnd(s *sched, _ *lua.LState, err error) (int, error) {
+	g := s.cur
+	s.stopTimer(g.timer)
+	g.timer = nil
+	return 0, err
 }

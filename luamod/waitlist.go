@@ -1,6 +1,10 @@
 package luamod
 
-import "slices"
+import (
+	"slices"
+
+	lua "github.com/yuin/gopher-lua"
+)
 
 // waitList holds the goroutines parked on one object until it changes: a
 // goroutine ending (await, timeout), a wait group reaching zero, a once
@@ -10,13 +14,45 @@ type waitList []*G
 // parkIn parks the current goroutine in l until wakeAll or wakeOne; a
 // cancelled goroutine takes itself off the list before it returns.
 func (s *sched) parkIn(l *waitList, w wait) error {
+	s.enlist(l)
+	_, err := listWoken(s, nil, s.park(w))
+	return err
+}
+
+// blockIn is parkIn for Go function L, which returns what it returns
+// (see block): then completes the wait once woken, nil for no results.
+func (s *sched) blockIn(L *lua.LState, l *waitList, w wait, then contFn) int {
+	s.enlist(l)
+	s.cur.listCont = then
+	return s.block(L, w, listThen)
+}
+
+// enlist puts the current goroutine at the end of l, for listWoken.
+func (s *sched) enlist(l *waitList) {
 	me := s.cur
 	*l = append(*l, me)
-	err := s.park(w)
+	me.list = l
+}
+
+// listWoken takes the current goroutine, woken with err, off its list
+// when it was cancelled.
+func listWoken(s *sched, _ *lua.LState, err error) (int, error) {
+	me := s.cur
 	if err != nil {
-		l.remove(me)
+		me.list.remove(me)
 	}
-	return err
+	me.list = nil
+	return 0, err
+}
+
+// listThen is listWoken followed by what blockIn was given.
+func listThen(s *sched, L *lua.LState, err error) (int, error) {
+	then := s.cur.listCont
+	s.cur.listCont = nil
+	if _, err := listWoken(s, L, err); err != nil || then == nil {
+		return 0, err
+	}
+	return then(s, L, nil)
 }
 
 // wakeAll readies every goroutine in l, woken by goroutine by.

@@ -1,6 +1,8 @@
 package luamod
 
 import (
+	"unsafe"
+
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -18,22 +20,22 @@ import (
 // them.
 func vmCalledYield(L *lua.LState) bool {
 	dbg, ok := L.GetStack(0)
-	if !ok {
-		return false
-	}
-	fr := debugFrame(dbg)
-	for {
+	return ok && vmCalled(debugFrame(dbg), -1)
+}
+
+// vmCalled reports whether frame fr, and every frame below it, was called
+// by a Lua function at a call or tail call instruction, looking through
+// at most limit frames (no bound when negative).
+func vmCalled(fr unsafe.Pointer, limit int) bool {
+	for ; limit != 0; limit-- {
 		parent := frameParent(fr)
 		if parent == nil {
 			return true
 		}
-		fn, pc := frameFn(parent), framePc(parent)
-		if fn.IsG || pc < 1 || pc > len(fn.Proto.Code) {
-			return false
-		}
-		if op := int(fn.Proto.Code[pc-1] >> 26); op != lua.OP_CALL && op != lua.OP_TAILCALL {
+		if op := callOp(parent); op != lua.OP_CALL && op != lua.OP_TAILCALL {
 			return false
 		}
 		fr = parent
 	}
+	return false
 }

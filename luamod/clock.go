@@ -111,6 +111,11 @@ func (s *sched) idleUntil(when int64) {
 		d = max(left, 0) + time.Millisecond
 	}
 	s.sink.Flush()
+	if d >= aheadMinIdle {
+		wake := time.Now().Add(d)
+		ahead.prepare(s.opts) // the next run's set-up, while this one waits
+		d = time.Until(wake)
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

@@ -62,11 +62,22 @@ var threadOptions = lua.Options{
 const threadRegistry = 32
 
 func newSched(opts Options, sink Sink) *sched {
-	s := &sched{opts: opts, sink: sink, kick: make(chan struct{}, 1), finished: make(chan struct{})}
+	s := ahead.take(opts)
+	if s == nil {
+		s = buildSched(opts)
+	}
+	s.sink = sink
 	s.start = time.Now()
 	s.lastCheck, s.lastPause = s.start, s.start
-	s.checkEvery = int64(opts.Quantum)
 	s.memBase = heapBase(heapBytes())
+	return s
+}
+
+// buildSched makes a run's state and opens its libraries: all of a run's
+// set-up that depends neither on its sink nor on when it starts.
+func buildSched(opts Options) *sched {
+	s := &sched{opts: opts, kick: make(chan struct{}, 1), finished: make(chan struct{})}
+	s.checkEvery = int64(opts.Quantum)
 	s.root = newRoot()
 	luaHelpers()
 	s.panicFn = s.panicTrace

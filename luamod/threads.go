@@ -85,7 +85,7 @@ func (c *threadCache) end(threads []*lua.LState) {
 			continue
 		}
 		th.RemoveContext()
-		th.G, th.Env = blank.L.G, blank.L.Env
+		th.G, th.Env, th.Panic = blank.L.G, blank.L.Env, blank.L.Panic
 		c.dirty = append(c.dirty, th)
 	}
 	if len(c.dirty) > 0 && c.active == 0 {

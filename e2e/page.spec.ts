@@ -217,6 +217,8 @@ test("completion and hover explain the goroutine API", async ({ page }) => {
   await open(page);
   await setCode(page, "");
   await page.getByLabel("Lua source").focus();
+  // Focus loads completion and hover help (a chunk of their own).
+  await page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.loadExtras());
   await page.keyboard.type("goroutine.spa");
   const list = page.locator(".cm-tooltip-autocomplete");
   await expect(list).toContainText("spawn");

@@ -26,9 +26,17 @@ const (
 	cacheDir    = ".build/compress"
 )
 
-// bundles maps each TypeScript entry point to its output name in dist/.
-var bundles = []api.EntryPoint{
-	{InputPath: "web/src/main.ts", OutputPath: "app"},
+// pageBundle is the page's entry point. It is an ES module split into
+// chunks: what it imports with import() (the editor's extras, the Help
+// panel's content) loads from dist/chunks/ when first needed, so the
+// page's first output does not wait for it.
+var pageBundle = api.EntryPoint{InputPath: "web/src/main.ts", OutputPath: "app"}
+
+// scriptBundles are the other entry points, classic scripts in one file
+// each: the worker (a classic worker) and embed.js (which other sites
+// load with a plain <script> and which finds its folder through
+// document.currentScript).
+var scriptBundles = []api.EntryPoint{
 	{InputPath: "web/src/worker.ts", OutputPath: "worker"},
 	{InputPath: "web/src/embed.ts", OutputPath: "embed"},
 }
@@ -121,12 +129,14 @@ func bundleTS(dist string) error {
 	if err != nil {
 		return err
 	}
-	res := api.Build(api.BuildOptions{
-		EntryPointsAdvanced: bundles,
+	opts := api.BuildOptions{
+		EntryPointsAdvanced: []api.EntryPoint{pageBundle},
 		Outdir:              dist,
 		Bundle:              true,
 		Write:               true,
-		Format:              api.FormatIIFE,
+		Format:              api.FormatESModule,
+		Splitting:           true,
+		ChunkNames:          "chunks/[name]-[hash]",
 		Platform:            api.PlatformBrowser,
 		Target:              api.ES2022,
 		MinifyWhitespace:    true,
@@ -135,7 +145,17 @@ func bundleTS(dist string) error {
 		Sourcemap:           api.SourceMapLinked,
 		Define:              map[string]string{"__WASM_BYTES__": strconv.FormatInt(info.Size(), 10)},
 		LogLevel:            api.LogLevelWarning,
-	})
+	}
+	if err := bundle(opts); err != nil {
+		return err
+	}
+	opts.EntryPointsAdvanced, opts.Format, opts.Splitting = scriptBundles, api.FormatIIFE, false
+	return bundle(opts)
+}
+
+// bundle runs one esbuild build.
+func bundle(opts api.BuildOptions) error {
+	res := api.Build(opts)
 	if len(res.Errors) > 0 {
 		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
 		return fmt.Errorf("bundling:\n%s", strings.Join(msgs, ""))

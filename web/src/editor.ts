@@ -1,17 +1,18 @@
 // The code editor: CodeMirror 6 with Lua highlighting, help for the
 // goroutine API, run/stop shortcuts and error marks. Tab is left to move the
-// focus (keyboard users are never trapped); Ctrl/Cmd+] and [ indent.
+// focus (keyboard users are never trapped); Ctrl/Cmd+] and [ indent. The
+// help, completion, search and error marks arrive in a later chunk
+// (extrasload.ts).
 
-import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { Annotation, ChangeSet, EditorState, Prec, type ChangeDesc, type Text } from "@codemirror/state";
 import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
-import { autocompletion, completeAnyWord } from "@codemirror/autocomplete";
-import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import type { Diagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
 import { isolateHistory } from "@codemirror/commands";
-import { apiCompletions, apiHover } from "./help";
+import { coreSetup } from "./editorsetup";
+import { createExtras, warn } from "./extrasload";
 
 /** EditorCallbacks are what the editor's shortcuts and edits call. */
 export interface EditorCallbacks {
@@ -55,6 +56,10 @@ export interface Editor {
   goToLine(line: number): void;
   /** markErrors flags lines (lint diagnostics); an empty list clears them. */
   markErrors(marks: readonly ErrorMark[]): void;
+  /** loadExtras loads completion, hover help, search and the lint gutter
+   * (once; the editor loads them itself on focus or pointer); it settles
+   * when they are in, or failed to load (a warning says so). */
+  loadExtras(): Promise<void>;
   focus(): void;
   update(): void;
   destroy(): void;
@@ -102,14 +107,12 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     { key: "Mod-Enter", preventDefault: true, run: () => { callbacks.onRun(); return true; } },
     { key: "Escape", run: () => { callbacks.onStop(); return false; } },
   ]));
+  const extras = createExtras();
   const extensions = [
-    basicSetup,
+    coreSetup,
     shortcuts,
     StreamLanguage.define(lua),
     syntaxHighlighting(luaHighlight),
-    autocompletion({ override: [apiCompletions, completeAnyWord] }),
-    apiHover,
-    lintGutter(),
     editorTheme,
     EditorState.tabSize.of(2),
     EditorView.contentAttributes.of({ "aria-label": "Lua source" }),
@@ -117,6 +120,7 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
       // setContent replaces the whole state, which fires no update, and
       // replaceContent's transactions are marked: only edits reach onChange.
       if (!u.docChanged) return;
+      extras.mapPending(u.changes);
       let edited = false;
       for (const tr of u.transactions) {
         if (!tr.docChanged) continue;
@@ -131,7 +135,7 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     }),
   ];
   let tracked: { doc: Text; changes: ChangeDesc; replaced: boolean } | null = null;
-  const newState = (doc: string) => EditorState.create({ doc, extensions });
+  const newState = (doc: string) => EditorState.create({ doc, extensions: [extensions, extras.current()] });
   // The editor lives in a shadow root: CodeMirror then adopts its styles
   // as a constructed stylesheet instead of adding a <style> element, so
   // the page's Content-Security-Policy needs no 'unsafe-inline'.
@@ -139,16 +143,20 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
   host.className = "lp-editor";
   const root = host.attachShadow({ mode: "open" });
   const view = new EditorView({ state: newState(text), root, parent: root });
+  // The extras load when the user reaches for the editor.
+  const loadExtras = () => extras.load(view).catch(warn);
+  for (const type of ["focusin", "pointerover"]) host.addEventListener(type, () => void loadExtras());
   return {
     dom: host,
     view,
     getContent: () => view.state.doc.toString(),
     setContent(doc: string) {
       tracked = null;
+      extras.mark(view, []);
       view.setState(newState(doc));
     },
     replaceContent(doc: string) {
-      view.dispatch(setDiagnostics(view.state, []));
+      extras.mark(view, []);
       view.dispatch({
         changes: { from: 0, to: view.state.doc.length, insert: doc },
         selection: { anchor: 0 },
@@ -173,8 +181,9 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
       view.focus();
     },
     markErrors(marks: readonly ErrorMark[]) {
-      view.dispatch(setDiagnostics(view.state, diagnostics(view.state, marks)));
+      extras.mark(view, diagnostics(view.state, marks));
     },
+    loadExtras,
     focus: () => view.focus(),
     update: () => view.requestMeasure(),
     destroy: () => view.destroy(),

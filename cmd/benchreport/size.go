@@ -5,16 +5,47 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/andybalholm/brotli"
 )
 
 // pageAssets are the files the page loads before it can run a script,
-// when no browser run listed them (pageFetch lines): cmd/sitebuild writes
-// a brotli copy (.br) of each.
+// when no browser run listed them (pageFetch lines), with the chunks
+// app.js imports statically (appChunks): cmd/sitebuild writes a brotli
+// copy (.br) of each.
 var pageAssets = []string{"index.html", "style.css", "help.css", "app.js", "worker.js", "wasm_exec.js", "luaplay.wasm", "favicon.svg"}
+
+// staticImport is a static import in esbuild's minified output; the
+// chunks app.js loads with import("...") come later and do not match.
+var staticImport = regexp.MustCompile(`from\s*"\./([^"]+\.js)"`)
+
+// appChunks are the chunks dist/app.js imports statically, and theirs.
+func appChunks(dist string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	queue := []string{"app.js"}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		data, err := os.ReadFile(filepath.Join(dist, name))
+		if err != nil {
+			return nil, fmt.Errorf("the site is not built: %w", err)
+		}
+		for _, m := range staticImport.FindAllSubmatch(data, -1) {
+			chunk := path.Join(path.Dir(name), string(m[1]))
+			if !seen[chunk] {
+				seen[chunk] = true
+				out = append(out, chunk)
+				queue = append(queue, chunk)
+			}
+		}
+	}
+	return out, nil
+}
 
 // pageFetch is one file the page fetched in Chromium before its first
 // output, as web/bench/page.bench.ts prints it: {"pageFetch": {...}}.
@@ -58,7 +89,11 @@ func readFetches(dir string) ([]pageFetch, error) {
 func downloadSizes(dist string, fetches []pageFetch) (sizeReport, error) {
 	r := sizeReport{fetched: len(fetches) > 0}
 	if !r.fetched {
-		for _, name := range pageAssets {
+		chunks, err := appChunks(dist)
+		if err != nil {
+			return r, err
+		}
+		for _, name := range append(pageAssets[:len(pageAssets):len(pageAssets)], chunks...) {
 			fetches = append(fetches, pageFetch{Path: "/" + name, Encoding: "br"})
 		}
 	}

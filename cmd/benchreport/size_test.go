@@ -64,9 +64,17 @@ func TestDownloadSizesWithoutABrowserRun(t *testing.T) {
 	for _, name := range pageAssets {
 		files[name], files[name+".br"] = "raw raw", "br"
 	}
+	// app.js's static imports count, and theirs; what it loads later does not.
+	files["app.js"] = `import{a as b}from"./chunks/chunk-A.js";import("./chunks/extras-C.js")`
+	files["chunks/chunk-A.js"], files["chunks/chunk-A.js.br"] = `import{c}from"./chunk-B.js";`, "br"
+	files["chunks/chunk-B.js"], files["chunks/chunk-B.js.br"] = "b", "br"
+	files["chunks/extras-C.js"], files["chunks/extras-C.js.br"] = "c", "br"
 	writeFiles(t, dist, files)
 	r, err := downloadSizes(dist, nil)
-	if err != nil || r.fetched || r.page != int64(2*len(pageAssets)) {
+	if err != nil || r.fetched || r.page != int64(2*(len(pageAssets)+2)) {
 		t.Fatalf("%+v, %v", r, err)
+	}
+	if got := r.assets[len(r.assets)-1].name; got != "chunks/chunk-B.js" {
+		t.Errorf("last asset %s, want chunks/chunk-B.js", got)
 	}
 }

@@ -1,13 +1,15 @@
 // The page in headless Chromium, served by cmd/sitebuild from dist/
 // (./build.sh bench builds it): cold start (navigation to the engine being
 // ready and to the first output of the example it opens, and the bytes
-// transferred meanwhile, with an empty cache each time) and real time
+// transferred meanwhile, with an empty cache each time; then the whole
+// page's, with the chunks it loads later) and real time
 // (1,000 goroutines that each sleep 100 ms, run by the page's worker,
 // against the 100 ms floor). Prints Result lines for cmd/benchreport.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { emit, fromSamples, single, type Head } from "./result";
+import type { App } from "../src/app";
 import type { Runner } from "../src/runner";
 
 const quick = process.env.LP_BENCH_QUICK === "1";
@@ -18,7 +20,8 @@ const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /** serve starts cmd/sitebuild on dist/ and waits until it answers. */
 async function serve(): Promise<ChildProcess> {
-  const server = spawn("go", ["run", "./cmd/sitebuild", "-serve", "-nobuild", "-dist", process.env.LP_DIST ?? "dist", "-addr", `127.0.0.1:${port}`], { stdio: "ignore" });
+  // A process group of its own: go run's child, the server, ends with it.
+  const server = spawn("go", ["run", "./cmd/sitebuild", "-serve", "-nobuild", "-dist", process.env.LP_DIST ?? "dist", "-addr", `127.0.0.1:${port}`], { stdio: "ignore", detached: true });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(base)).ok) return server;
@@ -27,8 +30,13 @@ async function serve(): Promise<ChildProcess> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  server.kill();
+  stop(server);
   throw new Error(`the site did not come up on ${base}`);
+}
+
+/** stop ends the server's process group (go run and the server it started). */
+function stop(server: ChildProcess): void {
+  if (server.pid !== undefined) process.kill(-server.pid);
 }
 
 const head = (name: string, subject: string, unit: string, target?: string): Head =>
@@ -47,33 +55,42 @@ const browser = await launcher.launch({
 });
 try {
   // Cold start: a fresh context has an empty cache.
-  const ready: number[] = [], first: number[] = [], bytes: number[] = [];
+  const ready: number[] = [], first: number[] = [], bytes: number[] = [], whole: number[] = [];
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    let transferred = 0;
-    const fetched: { path: string; encoding: string }[] = [];
+    // Each finished request's bytes (body and headers, as sent) and what it was.
+    const sizes: Promise<number>[] = [];
+    const fetches: Promise<{ path: string; encoding: string }>[] = [];
     page.on("requestfinished", (req) => {
-      void req.sizes().then((s) => (transferred += s.responseBodySize + s.responseHeadersSize), () => {});
-      void req.response().then(async (res) => {
-        fetched.push({ path: new URL(req.url()).pathname, encoding: (await res?.headerValue("content-encoding")) ?? "" });
-      }, () => {});
+      sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+      fetches.push(req.response().then(async (res) => ({ path: new URL(req.url()).pathname, encoding: (await res?.headerValue("content-encoding")) ?? "" })));
     });
+    const sum = async (ps: Promise<number>[]) => (await Promise.all(ps)).reduce((a, b) => a + b, 0) / 1024;
     await page.goto(`${base}?test`);
     await page.waitForFunction(() => (window as unknown as { __lp: { runner: Runner } }).__lp?.runner.loadState.phase === "ready", null, { timeout: 120_000 });
     ready.push(await page.evaluate(() => performance.now()));
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.waitForFunction(() => (document.querySelector('[role="log"]')?.textContent ?? "").length > 0, null, { timeout: 60_000 });
+    // The requests finished by now are those of the first output; what
+    // the page loads after it (the editor's extras) is not counted.
+    const before = sizes.length, beforeFetches = fetches.slice();
     first.push(await page.evaluate(() => performance.now()));
-    await page.waitForTimeout(200); // let the last size callbacks land
-    bytes.push(transferred / 1024);
+    bytes.push(await sum(sizes.slice(0, before)));
     // What was fetched, for cmd/benchreport's page download table.
-    if (i === 0) for (const f of fetched) console.log(JSON.stringify({ pageFetch: f }));
+    if (i === 0) for (const f of await Promise.all(beforeFetches)) console.log(JSON.stringify({ pageFetch: f }));
+    // The whole page: the editor's extras and the Help panel too.
+    await page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.loadExtras());
+    await page.keyboard.press("F1");
+    await page.getByRole("searchbox", { name: "Search the API" }).waitFor();
+    await page.waitForTimeout(200); // let the last requestfinished events land
+    whole.push(await sum(sizes));
     await ctx.close();
   }
   emit(fromSamples(head("cold start", "navigation to engine ready", "ms"), ready));
   emit(fromSamples(head("cold start", "navigation to first output", "ms"), first));
   emit(fromSamples(head("cold start", "bytes transferred to first output", "KiB", "≤ 1126 KiB (1.1 MiB)"), bytes));
+  emit(fromSamples(head("cold start", "bytes transferred, whole page (editor extras and Help loaded)", "KiB"), whole));
 
   // Real time, through the page's runner and worker.
   const page = await browser.newPage();
@@ -92,6 +109,6 @@ wg:wait()`;
     }, sleepers), 100));
 } finally {
   await browser.close();
-  server.kill();
+  stop(server);
 }
 process.exit(0);

@@ -111,9 +111,10 @@ func (c *threadCache) tidy() {
 		return
 	}
 	for _, th := range c.dirty {
-		clearThread(th)
+		if clearThread(th) {
+			c.clean = append(c.clean, th)
+		}
 	}
-	c.clean = append(c.clean, c.dirty...)
 	clear(c.dirty)
 	c.dirty = c.dirty[:0]
 }
@@ -140,13 +141,21 @@ func pop(list *[]*lua.LState) *lua.LState {
 
 // clearThread writes over the frames a returned call leaves in th's
 // stack's first segment, by calling blank's scrub function as deep as that
-// segment, and clears every slot of its registry.
-func clearThread(th *lua.LState) {
+// segment, and clears every slot of its registry. It reports false, and
+// th is dropped, if gopher-lua panicked: tidy runs on a timer's goroutine,
+// where nothing else would recover.
+func clearThread(th *lua.LState) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
 	th.Push(blank.scrub)
 	th.Push(scrubDepths[lua.FramesPerSegment])
 	th.Call(1, 0)
 	th.SetTop(registrySize(th))
 	th.SetTop(0)
+	return true
 }
 
 // blank is a state without libraries, with the options of a run's root

@@ -3,6 +3,7 @@ package luamod
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // A run whose state was built while an earlier run waited behaves as one
@@ -38,13 +39,14 @@ print(math.random(1000), math.random(), table.concat(names, " "))
 // Another run's options do not take the state built ahead.
 func TestStateBuiltAheadKeepsItsOptions(t *testing.T) {
 	opts, _ := testOptions(Options{RealTime: true, Seed: 1}).withDefaults()
-	ahead.prepare(opts)
+	var a aheadState
+	a.prepare(opts)
 	other := opts
 	other.Seed = 2
-	if s := ahead.take(other); s != nil {
+	if s := a.take(other); s != nil {
 		t.Fatal("a run with another seed took the state built ahead")
 	}
-	if s := ahead.take(opts); s == nil || s.opts != opts {
+	if s := a.take(opts); s == nil || s.opts != opts {
 		t.Fatal("the state built ahead was not kept for its options")
 	}
 }
@@ -53,4 +55,37 @@ func builtAhead() *sched {
 	ahead.mu.Lock()
 	defer ahead.mu.Unlock()
 	return ahead.s
+}
+
+// Once the process has had no run for a moment, the state of the next run
+// is built with the last run's options, virtual time included; a run on
+// it gives the same trace, byte for byte.
+func TestIdleProcessBuildsTheNextRun(t *testing.T) {
+	opts, _ := testOptions(Options{Seed: 3}).withDefaults()
+	const src = `
+local ch = goroutine.channel()
+goroutine.spawn(function() ch:send(math.random(1000)) end)
+local names = {}
+for k in pairs(goroutine) do names[#names + 1] = k end
+print(ch:receive(), table.concat(names, " "))
+`
+	_, first := run(t, src, opts)
+	deadline := time.Now().Add(5 * time.Second)
+	for s := builtAhead(); s == nil || s.opts != opts; s = builtAhead() {
+		if time.Now().After(deadline) {
+			t.Fatal("an idle process built no state for the next run")
+		}
+		time.Sleep(idleDelay)
+	}
+	built := builtAhead()
+	_, second := run(t, src, opts)
+	if builtAhead() == built {
+		t.Fatal("the next run did not take the state built ahead")
+	}
+	if got, want := second.Stdout.String(), first.Stdout.String(); got != want {
+		t.Fatalf("output on a state built ahead:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := formatEvents(second.Trace), formatEvents(first.Trace); got != want {
+		t.Fatalf("trace on a state built ahead:\n%s\nwant:\n%s", got, want)
+	}
 }

@@ -21,9 +21,12 @@ func Run(ctx context.Context, src string, opts Options, sink Sink) Result {
 // run is Run once the options are known good.
 func (s *sched) run(ctx context.Context, src string) Result {
 	sink := s.sink
-	spares.begin()
+	runs.begin()
 	defer s.root.Close()
-	defer func() { spares.end(s.free) }()
+	defer func() {
+		spares.keep(s.free)
+		runs.end(s.opts)
+	}()
 	stopWatch := context.AfterFunc(ctx, func() {
 		s.ext.Store(&stopReason{status: StatusCancelled, err: errCancelled})
 		s.kickIdle()

@@ -3,7 +3,6 @@ package luamod
 import (
 	"reflect"
 	"sync"
-	"time"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -24,29 +23,17 @@ const (
 	maxSpareRegistry = 64
 )
 
-// tidyDelay is how long the process must have no run before the spares'
-// stale call frames are cleared (tidy).
-const tidyDelay = 20 * time.Millisecond
-
 // threadCache holds spare threads. A thread kept at a run's end still has
 // the frames of its last calls past its stack's top: they point at that
 // run's functions, and through them at its globals. Those threads are
-// dirty until tidy clears them, once no run is going on, so that a
-// finished run's memory is not kept alive; a run may take a dirty thread,
-// as it reuses its own threads, since its calls write over the frames.
+// dirty until tidy clears them, once no run is going on (idle.go), so
+// that a finished run's memory is not kept alive; a run may take a dirty
+// thread, as it reuses its own threads, since its calls write over the
+// frames.
 type threadCache struct {
-	mu     sync.Mutex
-	clean  []*lua.LState
-	dirty  []*lua.LState
-	active int // runs going on
-	tidier *time.Timer
-}
-
-// begin counts a run that starts.
-func (c *threadCache) begin() {
-	c.mu.Lock()
-	c.active++
-	c.mu.Unlock()
+	mu    sync.Mutex
+	clean []*lua.LState
+	dirty []*lua.LState
 }
 
 // take returns a spare thread, made a thread of s, or nil when there is
@@ -66,14 +53,13 @@ func (c *threadCache) take(s *sched) *lua.LState {
 	return th
 }
 
-// end counts a run that ended and keeps its idle threads, as many as fit.
-// The main goroutine's thread (allocated whole, see mainThread), a thread
-// a Go panic left in an unknown state and one with a grown registry are
-// left out.
-func (c *threadCache) end(threads []*lua.LState) {
+// keep makes the idle threads of a run that ended spares, as many as
+// fit. The main goroutine's thread (allocated whole, see mainThread), a
+// thread a Go panic left in an unknown state and one with a grown
+// registry are left out.
+func (c *threadCache) keep(threads []*lua.LState) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.active--
 	for _, th := range threads {
 		if len(c.clean)+len(c.dirty) == maxSpareThreads {
 			break
@@ -88,28 +74,12 @@ func (c *threadCache) end(threads []*lua.LState) {
 		th.G, th.Env, th.Panic = blank.L.G, blank.L.Env, blank.L.Panic
 		c.dirty = append(c.dirty, th)
 	}
-	if len(c.dirty) > 0 && c.active == 0 {
-		c.tidyLater()
-	}
 }
 
-// tidyLater clears the dirty threads after tidyDelay.
-func (c *threadCache) tidyLater() {
-	if c.tidier == nil {
-		c.tidier = time.AfterFunc(tidyDelay, c.tidy)
-	} else {
-		c.tidier.Reset(tidyDelay)
-	}
-}
-
-// tidy clears the frames and slots of every dirty thread, unless a run
-// has started meanwhile: that run's end tidies later.
+// tidy clears the frames and slots of every dirty thread.
 func (c *threadCache) tidy() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.active > 0 {
-		return
-	}
 	for _, th := range c.dirty {
 		if clearThread(th) {
 			c.clean = append(c.clean, th)

@@ -98,7 +98,7 @@ goroutine.spawn(function() wg:done() end)
 wg:wait()`)
 	deadline := time.Now().Add(5 * time.Second)
 	for dirtySpares() > 0 && time.Now().Before(deadline) {
-		time.Sleep(tidyDelay)
+		time.Sleep(idleDelay)
 	}
 	if n := dirtySpares(); n > 0 {
 		t.Fatalf("%d spare threads still dirty", n)

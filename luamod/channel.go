@@ -261,10 +261,9 @@ func (m *Module) afterL(L *lua.LState) int {
 
 func (m *Module) chanSendL(L *lua.LState) int {
 	ch := checkChannel(L, 1)
-	line := callerLine(L)
 	ok, err, done := m.s.sendNow(ch, L.Get(2))
 	if !done {
-		return m.s.block(L, sendWait(ch, line), sendCont)
+		return m.s.block(L, sendWait(ch, callerLine(L)), sendCont)
 	}
 	raiseIf(L, err)
 	return pushSent(L, ok)
@@ -289,10 +288,9 @@ func pushSent(L *lua.LState, ok bool) int {
 
 func (m *Module) chanRecvL(L *lua.LState) int {
 	ch := checkChannel(L, 1)
-	line := callerLine(L)
 	v, ok, err, done := m.s.recvNow(ch)
 	if !done {
-		return m.s.block(L, recvWait(ch, line), recvCont)
+		return m.s.block(L, recvWait(ch, callerLine(L)), recvCont)
 	}
 	raiseIf(L, err)
 	return pushReceived(L, v, ok)

@@ -34,10 +34,9 @@ func (m *Module) mutexMethods() map[string]lua.LGFunction {
 	return map[string]lua.LGFunction{
 		"lock": func(L *lua.LState) int {
 			mu := checkMutex(L, 1)
-			line := callerLine(L)
 			blocks, err := m.s.lockNow(mu)
 			if blocks {
-				return m.s.block(L, mu.wait(line), lockWoken)
+				return m.s.block(L, mu.wait(callerLine(L)), lockWoken)
 			}
 			raiseIf(L, err)
 			return 0

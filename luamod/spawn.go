@@ -83,10 +83,9 @@ func (m *Module) mark(L *lua.LState) int {
 
 func (m *Module) sleep(L *lua.LState) int {
 	ms := float64(L.CheckNumber(1))
-	w := wait{Reason: ReasonSleep, Line: callerLine(L)}
 	blocks, err := m.s.sleepStart(msToMicros(ms))
 	if blocks {
-		return m.s.block(L, w, sleepEnd)
+		return m.s.block(L, wait{Reason: ReasonSleep, Line: callerLine(L)}, sleepEnd)
 	}
 	raiseIf(L, err)
 	return 0

@@ -114,46 +114,73 @@ func (e *batchEncoder) event(ev luamod.Event) {
 	if mask&hasLine != 0 {
 		e.uv(uint64(ev.Line))
 	}
-	e.optStr(mask&hasReason, string(ev.Reason))
-	e.optStr(mask&hasObject, ev.Object)
-	e.optStr(mask&hasName, ev.Name)
-	e.optStr(mask&hasGroup, ev.Group)
-	e.optStr(mask&hasStatus, string(ev.Status))
-	e.optStr(mask&hasErr, ev.Err)
+	if mask&hasReason != 0 {
+		e.str(string(ev.Reason))
+	}
+	if mask&hasObject != 0 {
+		e.str(ev.Object)
+	}
+	if mask&hasName != 0 {
+		e.str(ev.Name)
+	}
+	if mask&hasGroup != 0 {
+		e.str(ev.Group)
+	}
+	if mask&hasStatus != 0 {
+		e.str(string(ev.Status))
+	}
+	if mask&hasErr != 0 {
+		e.str(ev.Err)
+	}
 	if mask&hasFrom != 0 {
 		e.sv(ev.T - ev.From)
 	}
 }
 
-// eventMask is the mask of ev's fields that are present.
+// eventMask is the mask of ev's fields that are present. The wasm is
+// built without inlining outside the runtime and the scheduler, so this
+// and uv are written to cost few calls: encoding runs for every event.
 func eventMask(ev *luamod.Event) uint64 {
 	var mask uint64
-	set := func(bit uint64, present bool) {
-		if present {
-			mask |= bit
-		}
+	if ev.Other != 0 {
+		mask |= hasOther
 	}
-	set(hasOther, ev.Other != 0)
-	set(hasLine, ev.Line != 0)
-	set(hasReason, ev.Reason != "")
-	set(hasObject, ev.Object != "")
-	set(hasName, ev.Name != "")
-	set(hasGroup, ev.Group != "")
-	set(hasStatus, ev.Status != "")
-	set(hasErr, ev.Err != "")
-	set(hasFrom, ev.From != 0)
+	if ev.Line != 0 {
+		mask |= hasLine
+	}
+	if ev.Reason != "" {
+		mask |= hasReason
+	}
+	if ev.Object != "" {
+		mask |= hasObject
+	}
+	if ev.Name != "" {
+		mask |= hasName
+	}
+	if ev.Group != "" {
+		mask |= hasGroup
+	}
+	if ev.Status != "" {
+		mask |= hasStatus
+	}
+	if ev.Err != "" {
+		mask |= hasErr
+	}
+	if ev.From != 0 {
+		mask |= hasFrom
+	}
 	return mask
 }
 
-// optStr writes s when its bit of the mask is set.
-func (e *batchEncoder) optStr(bit uint64, s string) {
-	if bit != 0 {
-		e.str(s)
+// uv appends v; most numbers (tags, table indexes, small ids) take one byte.
+func (e *batchEncoder) uv(v uint64) {
+	if v < 0x80 {
+		e.buf = append(e.buf, byte(v))
+		return
 	}
+	e.buf = binary.AppendUvarint(e.buf, v)
 }
-
-func (e *batchEncoder) uv(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
-func (e *batchEncoder) sv(v int64)  { e.buf = binary.AppendVarint(e.buf, v) }
+func (e *batchEncoder) sv(v int64) { e.buf = binary.AppendVarint(e.buf, v) }
 
 func (e *batchEncoder) bytes(s string) {
 	e.uv(uint64(len(s)))

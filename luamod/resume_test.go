@@ -125,3 +125,41 @@ goroutine.sleep(1)
 		}
 	}
 }
+
+// Blocking operations in the places a yield must not reach: a tail call,
+// deep recursion, a goroutine whose function is a Go function, and
+// arguments passed to a goroutine; each still gives the right answer.
+func TestBlockingWhereAYieldMustNotGo(t *testing.T) {
+	expectOutput(t, `
+local ch = goroutine.channel(4)
+local function deep(n) if n == 0 then return ch:receive() end return (deep(n - 1)) end
+local function tail() return ch:receive() end
+goroutine.spawn(function(a, b) goroutine.sleep(1); ch:send(a + b); ch:send("t"); goroutine.sleep(1); ch:send("x") end, 20, 22)
+print(deep(300))
+print(tail())
+local h = goroutine.async(ch.receive, ch)
+print(h:await())
+`, "42\nt\ttrue\ntrue\tx\ttrue\n")
+}
+
+// A goroutine cancelled while it is yielded deep in Lua calls ends
+// cancelled; an error object raised after a yield is reported through
+// its __tostring.
+func TestCancelAndErrorObjectsAfterAYield(t *testing.T) {
+	res, rec := run(t, `
+local ch = goroutine.channel()
+local function wait(n) if n == 0 then ch:receive() return end wait(n - 1) end
+print(goroutine.timeout(5, function() wait(50) end))
+goroutine.spawn(function()
+  goroutine.sleep(1)
+  error(setmetatable({}, {__tostring = function() return "custom failure" end}))
+end)
+goroutine.sleep(10)
+`)
+	if res.OK() || len(res.Errors) != 1 || res.Errors[0].Message != "custom failure" {
+		t.Fatalf("want one error %q, got %s %+v\nstderr:\n%s", "custom failure", res.Status, res.Errors, rec.Stderr.String())
+	}
+	if out := rec.Stdout.String(); out != "false\ttimeout exceeded\n" {
+		t.Fatalf("timeout printed %q", out)
+	}
+}

@@ -57,8 +57,8 @@ func build(dist string) ([]asset, error) {
 		name string
 		run  func(string) error
 	}{
-		{"wasm", buildWasm}, {"wasm_exec.js", copyWasmExec}, {"bundles", bundleTS},
-		{"static files", copyStatic}, {"examples", copyExamples}, {"docs", buildDocs},
+		{"wasm", buildWasm}, {"wasm_exec.js", copyWasmExec}, {"static files", copyStatic},
+		{"bundles", bundleTS}, {"examples", copyExamples}, {"docs", buildDocs},
 	}
 	for _, step := range steps {
 		start := time.Now()
@@ -121,7 +121,8 @@ func copyWasmExec(dist string) error {
 	return copyFile(src, filepath.Join(dist, "wasm_exec.js"))
 }
 
-// bundleTS bundles the page and the worker. The worker learns the wasm's
+// bundleTS bundles the page, the worker and embed.js, and links the
+// page's chunks from index.html (preload.go). The worker learns the wasm's
 // size at build time so it can show load progress even when the server
 // compresses the download.
 func bundleTS(dist string) error {
@@ -137,6 +138,7 @@ func bundleTS(dist string) error {
 		Format:              api.FormatESModule,
 		Splitting:           true,
 		ChunkNames:          "chunks/[name]-[hash]",
+		Metafile:            true,
 		Platform:            api.PlatformBrowser,
 		Target:              api.ES2022,
 		MinifyWhitespace:    true,
@@ -146,21 +148,26 @@ func bundleTS(dist string) error {
 		Define:              map[string]string{"__WASM_BYTES__": strconv.FormatInt(info.Size(), 10)},
 		LogLevel:            api.LogLevelWarning,
 	}
-	if err := bundle(opts); err != nil {
+	res, err := bundle(opts)
+	if err != nil {
 		return err
 	}
-	opts.EntryPointsAdvanced, opts.Format, opts.Splitting = scriptBundles, api.FormatIIFE, false
-	return bundle(opts)
+	if err := preloadChunks(dist, res); err != nil {
+		return err
+	}
+	opts.EntryPointsAdvanced, opts.Format, opts.Splitting, opts.Metafile = scriptBundles, api.FormatIIFE, false, false
+	_, err = bundle(opts)
+	return err
 }
 
 // bundle runs one esbuild build.
-func bundle(opts api.BuildOptions) error {
+func bundle(opts api.BuildOptions) (api.BuildResult, error) {
 	res := api.Build(opts)
 	if len(res.Errors) > 0 {
 		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
-		return fmt.Errorf("bundling:\n%s", strings.Join(msgs, ""))
+		return res, fmt.Errorf("bundling:\n%s", strings.Join(msgs, ""))
 	}
-	return nil
+	return res, nil
 }
 
 // copyStatic copies index.html, the CSS and other static files of web/.

@@ -34,9 +34,14 @@ async function serve(): Promise<ChildProcess> {
   throw new Error(`the site did not come up on ${base}`);
 }
 
-/** stop ends the server's process group (go run and the server it started). */
+/** stop ends the server's process group (go run and the server it
+ * started), unless it has ended already. */
 function stop(server: ChildProcess): void {
-  if (server.pid !== undefined) process.kill(-server.pid);
+  try {
+    if (server.pid !== undefined) process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
 }
 
 const head = (name: string, subject: string, unit: string, target?: string): Head =>

@@ -79,10 +79,10 @@ func (s *sched) resumeG(g *G) bool {
 	g.fn, g.args = nil, nil
 	if fn != nil {
 		g.hook = true // the first instruction installs panicTrace
-	} else if !s.deliver(g) {
+	} else if err := s.guardDeliver(g); err != nil {
 		// It ends where it parked, as a goroutine parked in Go raises its
 		// cancellation there. Its thread keeps the frames.
-		s.endResumed(g, nil, g.cancelErr)
+		s.endResumed(g, nil, err)
 		return true
 	}
 	if g.hook {
@@ -103,7 +103,7 @@ func (s *sched) resumeG(g *G) bool {
 		s.endResumed(g, nil, s.withTrace(g, err))
 		return true
 	}
-	values = values[:resultCount(values, top)]
+	values = values[:min(max(resultCount(values, top), 0), len(values))]
 	L.Dead = false               // ended normally: its thread can serve again
 	L.Panic = luaHelpers().panic // panicTrace would keep this run alive in a spare
 	L.SetTop(0)
@@ -128,6 +128,22 @@ func (s *sched) endResumed(g *G, values []lua.LValue, err error) {
 	s.end(g, values, err)
 	s.free = append(s.free, g.L)
 	g.L, g.coro = nil, nil
+}
+
+// guardDeliver is deliver, returning the error g must end with instead:
+// its cancellation, or an internal error for a Go panic (a bug in the
+// engine), so no input can crash the process: a continuation runs outside
+// the Lua VM's own recovery.
+func (s *sched) guardDeliver(g *G) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errInternal, r)
+		}
+	}()
+	if !s.deliver(g) {
+		return g.cancelErr
+	}
+	return nil
 }
 
 // deliver completes the operation g yielded in: its results are pushed on

@@ -2,8 +2,11 @@ package luamod
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+
+	lua "github.com/yuin/gopher-lua"
 )
 
 // runWorkers runs src and returns how many Go goroutines the run started
@@ -161,5 +164,18 @@ goroutine.sleep(10)
 	}
 	if out := rec.Stdout.String(); out != "false\ttimeout exceeded\n" {
 		t.Fatalf("timeout printed %q", out)
+	}
+}
+
+// A continuation that panics (a bug in the engine) ends its goroutine
+// with an internal error instead of crashing the process.
+func TestPanickingContinuationIsAnInternalError(t *testing.T) {
+	opts, _ := testOptions(Options{}).withDefaults()
+	s := newSched(opts, &Recorder{})
+	defer s.root.Close()
+	g := &G{L: s.thread()}
+	g.cont = func(*sched, *lua.LState, error) (int, error) { panic("broken continuation") }
+	if err := s.guardDeliver(g); !errors.Is(err, errInternal) || !strings.Contains(err.Error(), "broken continuation") {
+		t.Fatalf("guardDeliver returned %v, want an internal error", err)
 	}
 }

@@ -12,8 +12,10 @@ import (
 // the last run's options is built ahead (ahead.go).
 var runs runCounter
 
-// idleDelay is how long the process must have had no run.
-const idleDelay = 20 * time.Millisecond
+// idleDelay is how long the process must have had no run: long enough
+// that runs started one after another by a program (a benchmark, a test)
+// do not wait for the idle work, a few milliseconds in the page's wasm.
+const idleDelay = 100 * time.Millisecond
 
 type runCounter struct {
 	mu     sync.Mutex

@@ -47,6 +47,18 @@ func (r *runCounter) end(opts Options) {
 	}
 }
 
+// DropSpares forgets what earlier runs left for the next ones (the spare
+// threads, the state built ahead), so that what a run allocates can be
+// measured from nothing: the memory benchmark does.
+func DropSpares() {
+	spares.mu.Lock()
+	spares.clean, spares.dirty = nil, nil
+	spares.mu.Unlock()
+	ahead.mu.Lock()
+	ahead.s = nil
+	ahead.mu.Unlock()
+}
+
 // idle does the idle work unless a run has started meanwhile: that run's
 // end arms the timer again.
 func (r *runCounter) idle() {

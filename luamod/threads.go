@@ -89,14 +89,6 @@ func (c *threadCache) tidy() {
 	c.dirty = c.dirty[:0]
 }
 
-// DropSpareThreads forgets every spare thread, so that what a run
-// allocates can be measured from nothing (the memory benchmark does).
-func DropSpareThreads() {
-	spares.mu.Lock()
-	spares.clean, spares.dirty = nil, nil
-	spares.mu.Unlock()
-}
-
 // pop takes the last thread of list, or returns nil.
 func pop(list *[]*lua.LState) *lua.LState {
 	n := len(*list)

@@ -18,7 +18,7 @@ func TestRegistrySizeIsRead(t *testing.T) {
 // A run takes the threads an earlier run left: its goroutines see their
 // own run's globals only, and its trace is the one a fresh process gives.
 func TestSpareThreadsSeeOnlyTheirRun(t *testing.T) {
-	DropSpareThreads()
+	DropSpares()
 	const src = `
 local wg = goroutine.wait_group()
 for i = 1, 50 do
@@ -43,7 +43,7 @@ wg:wait()
 // Once tidied, the spares keep nothing of the run that used them alive:
 // the stale call frames of its goroutines pointed at its globals.
 func TestTidySparesFreeTheirRun(t *testing.T) {
-	DropSpareThreads()
+	DropSpares()
 	before := heapNow()
 	res, rec := run(t, `
 big = string.rep("x", 32 * 1024 * 1024)
@@ -69,7 +69,7 @@ wg:wait()
 
 // A thread whose registry grew for a deep call is not kept.
 func TestSparesLeaveGrownThreads(t *testing.T) {
-	DropSpareThreads()
+	DropSpares()
 	_, rec := run(t, `
 local function deep(n) if n == 0 then return 0 end return 1 + deep(n - 1) end
 goroutine.spawn(function() print(deep(500)) end)
@@ -90,7 +90,7 @@ func spareCount() int {
 
 // With no run going on, the spares are tidied on their own.
 func TestSparesAreTidiedWhenIdle(t *testing.T) {
-	DropSpareThreads()
+	DropSpares()
 	run(t, `
 local wg = goroutine.wait_group()
 wg:add(1)

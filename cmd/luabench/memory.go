@@ -33,7 +33,7 @@ wg:done()
 // read after a collection, with the previous run released; the probe
 // reads the memory when main resumes from its sleep.
 func engineParked(n int) float64 {
-	luamod.DropSpareThreads() // what the run allocates, not what earlier runs left
+	luamod.DropSpares() // what the run allocates, not what earlier runs left
 	before := inUse()
 	probe := &parkProbe{}
 	runEngine(parkedSrc(n), engineOptions(n), probe)

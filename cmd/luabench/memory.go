@@ -60,10 +60,11 @@ func (p *parkProbe) Event(e luamod.Event) {
 }
 
 // goParked is the same for n Go goroutines blocked on a channel receive.
-// The engine's spare threads of the run before are dropped first: their
-// tidying, due meanwhile, would free memory while this measures.
+// What the engine's runs left for the next (DropSpares) is dropped
+// first: its tidying, due meanwhile, would free memory while this
+// measures.
 func goParked(n int) float64 {
-	luamod.DropSpareThreads()
+	luamod.DropSpares()
 	before := inUse()
 	release := make(chan struct{})
 	started := make(chan struct{}, n)

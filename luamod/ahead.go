@@ -6,9 +6,10 @@ import (
 )
 
 // ahead is the state of the process's next run, built while a run waited
-// in real time with nothing to do: opening the libraries (and copying
-// them in key order, see sortLibs) is a run's whole set-up, a few
-// milliseconds in the page's wasm. The next run takes it when it has the
+// in real time with nothing to do, or while the process had no run
+// (idle.go): opening the libraries (and copying them in key order, see
+// sortLibs) is a run's whole set-up, a few milliseconds in the page's
+// wasm. The next run takes it when it has the
 // same options, which it was built with; until then it has run nothing,
 // so it is the state buildSched would make.
 var ahead aheadState

@@ -55,8 +55,9 @@ func (c *threadCache) take(s *sched) *lua.LState {
 
 // keep makes the idle threads of a run that ended spares, as many as
 // fit. The main goroutine's thread (allocated whole, see mainThread), a
-// thread a Go panic left in an unknown state and one with a grown
-// registry are left out.
+// thread with values left on its stack or marked dead, and one with a
+// grown registry are left out (a thread a Go panic unwound never reaches
+// the run's idle threads).
 func (c *threadCache) keep(threads []*lua.LState) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -28,8 +28,9 @@ type wait struct {
 	holder func() int
 }
 
-// G is one Lua goroutine: a Go goroutine with its own Lua thread. Its fields
-// are touched only by the goroutine holding the run token.
+// G is one Lua goroutine: its own Lua thread, run by a worker Go goroutine
+// (gopool.go). Its fields are touched only by the goroutine holding the run
+// token.
 type G struct {
 	id       int
 	name     string

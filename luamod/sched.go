@@ -14,8 +14,10 @@ import (
 // Exactly one goroutine holds the run token and executes Lua; every field
 // below is read and written only by that goroutine (or, while nobody can
 // run, by the one that last gave the token up and now keeps the clock).
-// The token moves by a send on the next goroutine's wake channel, which
-// also orders memory for the race detector. Only ext and kick are touched
+// The token moves within a worker's Go goroutine (a goroutine yielded or
+// ended and the worker runs the next), or by a send on the wake channel of
+// the worker that runs the next goroutine, which also orders memory for
+// the race detector. Only ext and kick are touched
 // from outside, and checkAt by the watchdog (watchdog.go).
 type sched struct {
 	opts Options

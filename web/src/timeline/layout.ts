@@ -88,6 +88,7 @@ export class Layout implements RunState {
   append(events: readonly TraceEvent[]): void {
     const n = events.length;
     const { base, next } = this.log.add(events);
+    this.states.reserve(n);
     for (let i = 0; i < n; i++) {
       const e = events[i];
       const t = e.t, g = e.g, k = e.k;

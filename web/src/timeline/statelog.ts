@@ -40,8 +40,15 @@ export class StateLog {
     if (code === END || code === STUCK) this.over[g] = 1;
   }
 
+  /** reserve makes room for n more stretches at once (a batch of n events
+   * finishes at most n), so that a large first batch does not grow the
+   * log in many steps, each zero-filling and copying four arrays. */
+  reserve(n: number): void {
+    if (this.length + n > this.g.length) this.grow(this.length + n);
+  }
+
   private finish(g: number, code: number, from: number, to: number): void {
-    if (this.length === this.g.length) this.grow();
+    if (this.length === this.g.length) this.grow(0);
     const i = this.length++;
     this.g[i] = g;
     this.code[i] = code;
@@ -49,8 +56,8 @@ export class StateLog {
     this.to[i] = to;
   }
 
-  private grow(): void {
-    const n = this.g.length * 2;
+  private grow(atLeast: number): void {
+    const n = Math.max(this.g.length * 2, atLeast);
     this.g = copy(this.g, new Int32Array(n));
     this.code = copy(this.code, new Int8Array(n));
     this.from = copy(this.from, new Float64Array(n));

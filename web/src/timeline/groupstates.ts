@@ -122,15 +122,16 @@ function tally(l: Layout, groups: readonly GroupRow[], w: Window, size: number):
 }
 
 // sumUp turns a difference array over n slots into counts before each
-// slot, in place (at most lanes * n: an Int32 holds it).
+// slot, in place (at most lanes * n: an Int32 holds it), in one pass in
+// memory order: a first frame sums every collapsed group's SLOTS slots.
 function sumUp(d: Int32Array, n: number): void {
-  for (let j = N; j < n * N; j++) d[j] += d[j - N];
-  for (let f = 0; f < N; f++) {
-    let before = 0;
-    for (let s = 0; s <= n; s++) {
-      const here = s < n ? d[s * N + f] : 0;
-      d[s * N + f] = before;
-      before += here;
+  const count = new Int32Array(N), before = new Int32Array(N);
+  for (let s = 0; s <= n; s++) {
+    for (let f = 0, at = s * N; f < N; f++, at++) {
+      const c = s < n ? count[f] + d[at] : 0;
+      count[f] = c;
+      d[at] = before[f];
+      before[f] += c;
     }
   }
 }

@@ -88,23 +88,25 @@ export class Layout implements RunState {
   append(events: readonly TraceEvent[]): void {
     const n = events.length;
     const { base, next } = this.log.add(events);
-    this.states.reserve(n);
+    const states = this.states, byG = this.byG;
+    states.reserve(n);
+    let end = this.end;
     for (let i = 0; i < n; i++) {
       const e = events[i];
       const t = e.t, g = e.g, k = e.k;
-      if (t > this.end) this.end = t;
-      const lane = this.byG[g] ?? this.track(g, t);
+      if (t > end) end = t;
+      const lane = byG[g] ?? this.track(g, t);
       switch (k) {
-        case "spawn": this.onSpawn(lane, e, g, t); this.states.enter(g, t, RUNNABLE); break;
-        case "start": case "run": this.onRun(g, t); this.states.enter(g, t, RUNNING); break;
-        case "preempt": this.states.enter(g, t, RUNNABLE); break;
-        case "block": this.states.enter(g, t, this.onBlock(e, g) ? CLOCK : BLOCKED); break;
-        case "end": this.states.enter(g, t, END); break;
-        case "unblock": this.onUnblock(e, g, t); this.states.enter(g, t, RUNNABLE); break;
+        case "spawn": this.onSpawn(lane, e, g, t); states.enter(g, t, RUNNABLE); break;
+        case "start": case "run": this.onRun(g, t); states.enter(g, t, RUNNING); break;
+        case "preempt": states.enter(g, t, RUNNABLE); break;
+        case "block": states.enter(g, t, this.onBlock(e, g) ? CLOCK : BLOCKED); break;
+        case "end": states.enter(g, t, END); break;
+        case "unblock": this.onUnblock(e, g, t); states.enter(g, t, RUNNABLE); break;
         case "recv": this.onRecv(lane, e, g, t); continue;
         case "mark": this.onMark(lane, e, g, t); continue;
         case "name": lane.name = e.name ?? ""; this.shape++; continue;
-        case "stuck": this.onStuck(e, g, t); this.states.enter(g, t, STUCK); break;
+        case "stuck": this.onStuck(e, g, t); states.enter(g, t, STUCK); break;
         case "await": case "submit": continue; // nothing beyond their block events
         default: break;
       }
@@ -115,6 +117,7 @@ export class Layout implements RunState {
       else this.log.link(tail, j);
       lane.tail = j;
     }
+    this.end = end;
     this.events += n;
     this.version++;
   }

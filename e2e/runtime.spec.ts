@@ -3,6 +3,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { runScript as runWith } from "./script";
 import type { LoadState, Runner } from "../web/src/runner";
 
 declare global {
@@ -85,6 +86,26 @@ test("Stop ends a busy loop: the engine answers it, and the next run works", asy
   await runScript(page, 'print("again")');
   await expect(output(page)).toHaveText("again\n");
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  expect(errors).toEqual([]);
+});
+
+// A run of handoffs never uses up a quantum: each goroutine runs a few
+// instructions and blocks. The engine still lets the page's Stop through.
+test("Stop ends an endless ping-pong: the engine answers it", async ({ page }) => {
+  const errors = await open(page);
+  await page.evaluate(() => window.__lp.runner.setCancelGrace(20_000));
+  await runWith(page, [
+    "local ping, pong = goroutine.channel(), goroutine.channel()",
+    "goroutine.spawn(function() while true do pong:send(ping:receive()) end end)",
+    'print("playing")',
+    "while true do ping:send(1); pong:receive() end",
+  ].join("\n"), { maxEvents: 100_000_000, wallTimeoutMs: 600_000 });
+  await expect(output(page)).toHaveText("playing\n");
+  await watchStop(page);
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("status")).toHaveText("Stopped", { timeout: 10_000 });
+  console.log(`Stop to "Stopped" during a ping-pong: ${Math.round(await stopLatency(page))} ms`);
+  expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(1);
   expect(errors).toEqual([]);
 });
 

@@ -149,6 +149,9 @@ func (s *sched) release(g *G) {
 func (s *sched) handoff(free *goWorker) *G {
 	for {
 		s.checkOutside(false)
+		if s.checks%pauseEvery == 0 {
+			platformPause(s) // a run of handoffs never uses up a quantum
+		}
 		if g, ok := s.runq.pop(); ok {
 			s.grant(g)
 			if g.wake == nil && free != nil {
@@ -175,6 +178,10 @@ func (s *sched) handoff(free *goWorker) *G {
 		s.stuck()
 	}
 }
+
+// pauseEvery is how many handoffs go by between two looks at whether the
+// page's messages are due (platformPause reads the clock under GOOS=js).
+const pauseEvery = 64
 
 // goIdle puts worker w, when there is one, with the idle workers before
 // the token leaves it.

@@ -61,7 +61,15 @@ func (m *Module) await(L *lua.LState) int {
 		n, _ := awaited(s, L, nil)
 		return n
 	}
-	return s.blockIn(L, &g.waiters, awaitWait(g, line), awaited)
+	return s.blockIn(L, &g.waiters, awaitWait(g, line), awaitWoken)
+}
+
+// awaitWoken finishes an await the current goroutine parked in.
+func awaitWoken(s *sched, L *lua.LState, err error) (int, error) {
+	if _, err := listWoken(s, L, err); err != nil {
+		return 0, err
+	}
+	return awaited(s, L, nil)
 }
 
 func awaitWait(g *G, line int) wait {

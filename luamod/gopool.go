@@ -65,7 +65,7 @@ func (s *sched) runOn(w *goWorker, g *G) {
 	if g.L == nil {
 		s.takeThread(g)
 	}
-	if g.fn != nil || g.cont != nil {
+	if g.body == nil { // a Lua function's goroutine, started or yielded
 		if !s.resumeG(g) {
 			g.wake = nil // yielded: g has no Go goroutine until it runs again
 			return

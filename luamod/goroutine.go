@@ -63,18 +63,17 @@ type G struct {
 	waiters waitList // parked in await or timeout on this goroutine
 
 	// A goroutine that yielded in a blocking operation (resume.go).
-	resumed  bool           // it runs under its worker's Resume: it may yield
-	cont     contFn         // completes the operation it yielded in
-	callFn   *lua.LFunction // the Lua function that called the operation
-	callPc   int            // and where: the call instruction is at callPc-1
-	hook     bool           // its first instruction must see onHook
-	trace    string         // the traceback of the error it ended with
-	timer    *timer         // of its sleep
-	list     *waitList      // the list it waits in (enlist)
-	listCont contFn         // completes a blockIn once it left its list
-	awaited  *G             // the goroutine its await waits for
-	lockW    lockWaiter     // its place in a mutex's queue
-	lockMu   *mutex         // that mutex
+	resumed bool           // it runs under its worker's Resume: it may yield
+	cont    contFn         // completes the operation it yielded in
+	callFn  *lua.LFunction // the Lua function that called the operation
+	callPc  int            // and where: the call instruction is at callPc-1
+	hook    bool           // its first instruction must see onHook
+	trace   string         // the traceback of the error it ended with
+	timer   *timer         // of its sleep
+	list    *waitList      // the list it waits in (enlist)
+	awaited *G             // the goroutine its await waits for
+	lockW   lockWaiter     // its place in a mutex's queue
+	lockMu  *mutex         // that mutex
 
 	op     waiter     // of its current plain channel operation (plainWaiter)
 	opSel  selection  // op's selection

@@ -104,8 +104,7 @@ func (s *sched) resumeG(g *G) bool {
 		return true
 	}
 	values = values[:min(max(resultCount(values, top), 0), len(values))]
-	L.Dead = false               // ended normally: its thread can serve again
-	L.Panic = luaHelpers().panic // panicTrace would keep this run alive in a spare
+	L.Dead = false // ended normally: its thread can serve again
 	L.SetTop(0)
 	if g.then != nil {
 		if _, err = guard(g, g.then); err != nil {
@@ -223,16 +222,11 @@ func resultCount(values []lua.LValue, top int) int {
 }
 
 // luaHelpers are taken once from a scratch gopher-lua state: debug's
-// traceback (the run's own states do not open the debug library), a new
-// thread's Panic function, and the check that resultCount reads Resume
-// right.
-var luaHelpers = sync.OnceValue(func() (h struct {
-	traceback *lua.LFunction
-	panic     func(*lua.LState)
-}) {
+// traceback (the run's own states do not open the debug library), and
+// the check that resultCount reads Resume right.
+var luaHelpers = sync.OnceValue(func() (h struct{ traceback *lua.LFunction }) {
 	L := lua.NewState(lua.Options{SkipOpenLibs: true})
 	defer L.Close()
-	h.panic = L.Panic
 	lua.OpenDebug(L)
 	h.traceback = L.NewFunction(L.GetGlobal("debug").(*lua.LTable).RawGetString("traceback").(*lua.LFunction).GFunction)
 	for want, src := range []string{"return", "return nil", "return 1, nil"} {

@@ -32,7 +32,7 @@ func (m *Module) waitGroupMethods() map[string]lua.LGFunction {
 			if wg.count == 0 {
 				return 0
 			}
-			return m.s.blockIn(L, &wg.waiters, wait{Reason: ReasonWaitGroup, Object: wg.obj, Line: callerLine(L)}, nil)
+			return m.s.blockIn(L, &wg.waiters, wait{Reason: ReasonWaitGroup, Object: wg.obj, Line: callerLine(L)}, listWoken)
 		},
 		"count": func(L *lua.LState) int {
 			L.Push(lua.LNumber(checkWaitGroup(L, 1).count))

@@ -20,11 +20,11 @@ func (s *sched) parkIn(l *waitList, w wait) error {
 }
 
 // blockIn is parkIn for Go function L, which returns what it returns
-// (see block): then completes the wait once woken, nil for no results.
-func (s *sched) blockIn(L *lua.LState, l *waitList, w wait, then contFn) int {
+// (see block); cont completes the wait once woken and must begin with
+// listWoken.
+func (s *sched) blockIn(L *lua.LState, l *waitList, w wait, cont contFn) int {
 	s.enlist(l)
-	s.cur.listCont = then
-	return s.block(L, w, listThen)
+	return s.block(L, w, cont)
 }
 
 // enlist puts the current goroutine at the end of l, for listWoken.
@@ -43,16 +43,6 @@ func listWoken(s *sched, _ *lua.LState, err error) (int, error) {
 	}
 	me.list = nil
 	return 0, err
-}
-
-// listThen is listWoken followed by what blockIn was given.
-func listThen(s *sched, L *lua.LState, err error) (int, error) {
-	then := s.cur.listCont
-	s.cur.listCont = nil
-	if _, err := listWoken(s, L, err); err != nil || then == nil {
-		return 0, err
-	}
-	return then(s, L, nil)
 }
 
 // wakeAll readies every goroutine in l, woken by goroutine by.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,34 +14,24 @@ import (
 
 // pageAssets are the files the page loads before it can run a script,
 // when no browser run listed them (pageFetch lines), with the chunks
-// app.js imports statically (appChunks): cmd/sitebuild writes a brotli
-// copy (.br) of each.
+// index.html preloads (appChunks): cmd/sitebuild writes a brotli copy
+// (.br) of each.
 var pageAssets = []string{"index.html", "style.css", "help.css", "app.js", "worker.js", "wasm_exec.js", "luaplay.wasm", "favicon.svg"}
 
-// staticImport is a static import in esbuild's minified output; the
-// chunks app.js loads with import("...") come later and do not match.
-var staticImport = regexp.MustCompile(`from\s*"\./([^"]+\.js)"`)
+// preloadLink is how cmd/sitebuild links from index.html each chunk the
+// page's bundle imports statically (cmd/sitebuild/preload.go).
+var preloadLink = regexp.MustCompile(`<link rel="modulepreload" href="([^"]+)">`)
 
-// appChunks are the chunks dist/app.js imports statically, and theirs.
+// appChunks are the chunks dist/index.html preloads: those app.js imports
+// statically, and theirs.
 func appChunks(dist string) ([]string, error) {
+	page, err := os.ReadFile(filepath.Join(dist, "index.html"))
+	if err != nil {
+		return nil, fmt.Errorf("the site is not built: %w", err)
+	}
 	var out []string
-	seen := map[string]bool{}
-	queue := []string{"app.js"}
-	for len(queue) > 0 {
-		name := queue[0]
-		queue = queue[1:]
-		data, err := os.ReadFile(filepath.Join(dist, name))
-		if err != nil {
-			return nil, fmt.Errorf("the site is not built: %w", err)
-		}
-		for _, m := range staticImport.FindAllSubmatch(data, -1) {
-			chunk := path.Join(path.Dir(name), string(m[1]))
-			if !seen[chunk] {
-				seen[chunk] = true
-				out = append(out, chunk)
-				queue = append(queue, chunk)
-			}
-		}
+	for _, m := range preloadLink.FindAllSubmatch(page, -1) {
+		out = append(out, string(m[1]))
 	}
 	return out, nil
 }

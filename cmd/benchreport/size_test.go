@@ -64,7 +64,10 @@ func TestDownloadSizesWithoutABrowserRun(t *testing.T) {
 	for _, name := range pageAssets {
 		files[name], files[name+".br"] = "raw raw", "br"
 	}
-	// app.js's static imports count, and theirs; what it loads later does not.
+	// The chunks index.html preloads count (app.js's static imports, and
+	// theirs); what app.js loads later does not.
+	files["index.html"] = `<link rel="modulepreload" href="chunks/chunk-A.js">` + "\n" +
+		`<link rel="modulepreload" href="chunks/chunk-B.js">` + "\n" + `<script type="module" src="app.js"></script>`
 	files["app.js"] = `import{a as b}from"./chunks/chunk-A.js";import("./chunks/extras-C.js")`
 	files["chunks/chunk-A.js"], files["chunks/chunk-A.js.br"] = `import{c}from"./chunk-B.js";`, "br"
 	files["chunks/chunk-B.js"], files["chunks/chunk-B.js.br"] = "b", "br"

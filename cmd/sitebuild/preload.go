@@ -16,17 +16,18 @@ import (
 const pageScript = `<script type="module" src="app.js"></script>`
 
 // staticChunks are the files the page's bundle imports statically (its
-// shared chunks), as dist-relative URLs, from esbuild's metafile. The
-// chunks it loads with import() are not among them.
+// shared chunks) and the ones those import, as dist-relative URLs, from
+// esbuild's metafile. The chunks it loads with import() are not among them.
 func staticChunks(metafile, dist string) ([]string, error) {
+	type output struct {
+		EntryPoint string `json:"entryPoint"`
+		Imports    []struct {
+			Path string `json:"path"`
+			Kind string `json:"kind"`
+		} `json:"imports"`
+	}
 	var meta struct {
-		Outputs map[string]struct {
-			EntryPoint string `json:"entryPoint"`
-			Imports    []struct {
-				Path string `json:"path"`
-				Kind string `json:"kind"`
-			} `json:"imports"`
-		} `json:"outputs"`
+		Outputs map[string]output `json:"outputs"`
 	}
 	if err := json.Unmarshal([]byte(metafile), &meta); err != nil {
 		return nil, fmt.Errorf("esbuild's metafile: %w", err)
@@ -35,15 +36,22 @@ func staticChunks(metafile, dist string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var chunks []string
+	var queue []output
 	for _, out := range meta.Outputs {
-		if out.EntryPoint != pageBundle.InputPath {
-			continue
+		if out.EntryPoint == pageBundle.InputPath {
+			queue = append(queue, out)
 		}
+	}
+	var chunks []string
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		out := queue[0]
+		queue = queue[1:]
 		for _, imp := range out.Imports {
-			if imp.Kind != "import-statement" {
+			if imp.Kind != "import-statement" || seen[imp.Path] {
 				continue
 			}
+			seen[imp.Path] = true
 			abs, err := filepath.Abs(filepath.FromSlash(imp.Path))
 			if err != nil {
 				return nil, err
@@ -53,6 +61,7 @@ func staticChunks(metafile, dist string) ([]string, error) {
 				return nil, err
 			}
 			chunks = append(chunks, filepath.ToSlash(rel))
+			queue = append(queue, meta.Outputs[imp.Path])
 		}
 	}
 	sort.Strings(chunks)

@@ -44,3 +44,17 @@ func TestPreloadNeedsThePageScript(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// A chunk that a preloaded chunk imports statically is preloaded too.
+func TestStaticChunksFollowTheChunksImports(t *testing.T) {
+	dist := t.TempDir()
+	out := func(name string) string { return filepath.ToSlash(filepath.Join(dist, name)) }
+	meta := `{"outputs": {
+		"` + out("app.js") + `": {"entryPoint": "` + pageBundle.InputPath + `", "imports": [
+			{"path": "` + out("chunks/chunk-A.js") + `", "kind": "import-statement"}]},
+		"` + out("chunks/chunk-A.js") + `": {"imports": [{"path": "` + out("chunks/chunk-E.js") + `", "kind": "import-statement"}]}}}`
+	got, err := staticChunks(meta, dist)
+	if err != nil || strings.Join(got, " ") != "chunks/chunk-A.js chunks/chunk-E.js" {
+		t.Errorf("got %v, %v", got, err)
+	}
+}

@@ -225,7 +225,7 @@ func resultCount(values []lua.LValue, top int) int {
 // traceback (the run's own states do not open the debug library), and
 // the check that resultCount reads Resume right.
 var luaHelpers = sync.OnceValue(func() (h struct{ traceback *lua.LFunction }) {
-	L := lua.NewState(lua.Options{SkipOpenLibs: true})
+	L := newState(threadOptions)
 	defer L.Close()
 	lua.OpenDebug(L)
 	h.traceback = L.NewFunction(L.GetGlobal("debug").(*lua.LTable).RawGetString("traceback").(*lua.LFunction).GFunction)

@@ -89,12 +89,12 @@ func buildSched(opts Options) *sched {
 }
 
 // newRoot makes a run's root state, whose threads are its goroutines'.
-// NewState gives a state no fewer than 128 registry slots, but threads
-// take the root's Options as they are: a goroutine's thread starts with
-// threadRegistry slots (half a KB instead of 4), most of its memory while
-// it is parked, and grows when a call needs more.
+// The root starts with threadOptions' registry; threads take the root's
+// Options as they are: a goroutine's thread starts with threadRegistry
+// slots (half a KB instead of 4), most of its memory while it is parked,
+// and grows when a call needs more.
 func newRoot() *lua.LState {
-	L := lua.NewState(threadOptions)
+	L := newState(threadOptions)
 	L.Options.RegistrySize, L.Options.RegistryGrowStep = threadRegistry, threadRegistry
 	return L
 }

@@ -29,7 +29,6 @@ func (s *sched) openLibs() {
 		{lua.StringLibName, lua.OpenString},
 		{lua.MathLibName, lua.OpenMath},
 		{lua.CoroutineLibName, lua.OpenCoroutine},
-		{lua.OsLibName, lua.OpenOs},
 	} {
 		L.Push(L.NewFunction(lib.open))
 		L.Push(lua.LString(lib.name))
@@ -126,10 +125,10 @@ func (s *sched) clockAt(ms float64) int64 {
 	return int64(math.Round(us))
 }
 
+// sandboxOs opens an os library of time, clock and date only, all on the
+// run's clock (osdate.go has date).
 func (s *sched) sandboxOs() {
 	L := s.root
-	orig := L.GetGlobal("os").(*lua.LTable)
-	date := orig.RawGetString("date").(*lua.LFunction)
 	os := L.NewTable()
 	os.RawSetString("time", L.NewFunction(func(L *lua.LState) int {
 		if tbl, ok := L.Get(1).(*lua.LTable); ok {
@@ -143,19 +142,7 @@ func (s *sched) sandboxOs() {
 		L.Push(lua.LNumber(float64(s.now()) / 1e6))
 		return 1
 	}))
-	os.RawSetString("date", L.NewFunction(func(L *lua.LState) int {
-		format := L.OptString(1, "%c")
-		if !strings.HasPrefix(format, "!") {
-			format = "!" + format // UTC: the same output on every machine
-		}
-		when := L.OptNumber(2, lua.LNumber(s.wallNow().Unix()))
-		L.SetTop(0)
-		L.Push(date)
-		L.Push(lua.LString(format))
-		L.Push(when)
-		L.Call(2, 1)
-		return 1
-	}))
+	os.RawSetString("date", L.NewFunction(s.osDate))
 	L.SetGlobal("os", os)
 	s.root.GetField(s.root.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable).RawSetString("os", os)
 }

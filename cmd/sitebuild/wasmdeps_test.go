@@ -44,3 +44,44 @@ func TestWasmImportsOnlyWhatTheEngineNeeds(t *testing.T) {
 		}
 	}
 }
+
+// notLinked are functions the page's wasm must not link, though its
+// packages import them: lua.NewState opens gopher-lua's io, os and
+// package libraries (with os/exec and file calls) behind a flag, so
+// calling it links them all (luamod/newstate.go); the sandbox's os library
+// is the engine's own.
+var notLinked = []string{
+	"github.com/yuin/gopher-lua.NewState",
+	"github.com/yuin/gopher-lua.OpenLibs",
+	"github.com/yuin/gopher-lua.OpenIo",
+	"github.com/yuin/gopher-lua.OpenOs",
+	"os/exec.Command",
+}
+
+func TestWasmLinksNoFileOrProcessLibrary(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	// The linker's -dumpdep prints every edge of what it keeps: "a -> b".
+	cmd := exec.Command("go", "build", "-o", os.DevNull, "-ldflags=-dumpdep", wasmPkg)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -ldflags=-dumpdep: %v\n%.2000s", err, out)
+	}
+	linked := map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, to, ok := strings.Cut(line, " -> "); ok {
+			linked[to] = true
+		}
+	}
+	if !linked["github.com/yuin/gopher-lua.newLState"] {
+		t.Fatalf("the dependency dump does not show gopher-lua's newLState, which luamod/newstate.go calls; has its format changed?\n%.2000s", out)
+	}
+	for _, fn := range notLinked {
+		if linked[fn] {
+			t.Errorf("the wasm build links %s again (go build -ldflags=-dumpdep %s shows who calls it)", fn, wasmPkg)
+		}
+	}
+}

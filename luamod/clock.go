@@ -16,15 +16,47 @@ type clock struct {
 	stepsBase int64
 	timers    timerHeap
 	timerSeq  int64
+	read      wallRead // real: the last reading of the wall clock
 }
 
 // now is the run clock in microseconds.
 func (s *sched) now() int64 {
 	if s.opts.RealTime {
-		return time.Since(s.start).Microseconds()
+		return s.realNow()
 	}
 	return s.base + (s.steps-s.stepsBase)*int64(InstructionCost/time.Microsecond)
 }
+
+// wallRead is a reading of the wall clock that the run clock answers
+// again while no VM instruction has run since, up to maxWallReuses times:
+// under GOOS=js every reading is a call into JavaScript, and a goroutine
+// that blocks, wakes or ends asks the clock several times (its event, its
+// timer, its parked time, the next goroutine's event) within
+// microseconds. A wait (idleUntil, the pause for the event loop) makes the
+// reading stale.
+type wallRead struct {
+	at    int64 // the clock value read
+	steps int64 // s.steps when it was read
+	uses  int   // times it was answered; 0 when there is none
+}
+
+// maxWallReuses bounds how many times one reading is answered, so that
+// a builtin doing a lot between two events of one instruction (spawning
+// thousands of goroutines) still sees time pass.
+const maxWallReuses = 8
+
+// realNow is the run clock in real time.
+func (s *sched) realNow() int64 {
+	r := &s.read
+	if r.uses == 0 || r.uses >= maxWallReuses || r.steps != s.steps {
+		r.at, r.steps, r.uses = time.Since(s.start).Microseconds(), s.steps, 0
+	}
+	r.uses++
+	return r.at
+}
+
+// clockMoved drops the last reading of the wall clock: the run waited.
+func (s *sched) clockMoved() { s.read.uses = 0 }
 
 // Spans a script gives saturate at maxSpan, and the run clock at clockEnd,
 // so sums of a few of them never overflow.
@@ -103,20 +135,30 @@ func (s *sched) idleUntil(when int64) {
 		}
 		return
 	}
-	d := time.Duration(when-s.now()) * time.Microsecond
+	s.clockMoved()
+	now := s.now()
+	d := time.Duration(when-now) * time.Microsecond
 	if d <= 0 {
 		return
 	}
-	if left := time.Duration(s.opts.WallTimeout) - time.Since(s.start); left < d {
+	if left := time.Duration(s.opts.WallTimeout) - time.Duration(now)*time.Microsecond; left < d {
 		d = max(left, 0) + time.Millisecond
 	}
+	// The wait ends at wake whatever is done before it starts: the
+	// batch delivered, the next run's set-up built.
+	wake := s.start.Add(time.Duration(now)*time.Microsecond + d)
 	s.sink.Flush()
-	if d >= aheadMinIdle {
-		wake := time.Now().Add(d)
+	if time.Until(wake) >= aheadMinIdle {
 		ahead.prepare(s.opts) // the next run's set-up, while this one waits
-		d = time.Until(wake)
 	}
-	t := time.NewTimer(d)
+	s.timerWait(wake)
+	s.clockMoved()
+}
+
+// timerWait waits on a Go timer until wake, or until the run is kicked
+// (cancelled, over a limit).
+func (s *sched) timerWait(wake time.Time) {
+	t := time.NewTimer(time.Until(wake))
 	defer t.Stop()
 	select {
 	case <-t.C:

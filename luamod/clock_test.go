@@ -2,6 +2,7 @@ package luamod
 
 import (
 	"testing"
+	"time"
 )
 
 // with_deadline takes an instant on os.time's clock, as sloth-runner's
@@ -66,4 +67,36 @@ print(os.date("%Y-%m-%d %H:%M"), os.time() > 10^10)
 goroutine.sleep(2^62)
 print(tonumber(os.date("%Y")) > 70000)
 `, "2009-11-10 23:00\n2309-11-13 23:00\ttrue\ntrue\n")
+}
+
+// In real time the run clock reads the wall clock once per VM
+// instruction (at most maxWallReuses answers from one reading), and again
+// after a wait.
+func TestRealClockReadsOncePerInstruction(t *testing.T) {
+	opts, _ := testOptions(Options{RealTime: true}).withDefaults()
+	s := buildSched(opts)
+	s.start = time.Now()
+	first := s.now()
+	time.Sleep(2 * time.Millisecond)
+	if again := s.now(); again != first {
+		t.Fatalf("a second reading within one instruction moved the clock: %d, then %d", first, again)
+	}
+	s.steps++
+	next := s.now()
+	if next < first+2000 {
+		t.Fatalf("the next instruction read %d µs, want at least %d", next, first+2000)
+	}
+	time.Sleep(2 * time.Millisecond)
+	s.clockMoved()
+	moved := s.now()
+	if moved < next+2000 {
+		t.Fatalf("after a wait the clock read %d µs, want at least %d", moved, next+2000)
+	}
+	for range maxWallReuses - 1 {
+		s.now()
+	}
+	time.Sleep(2 * time.Millisecond)
+	if worn := s.now(); worn < moved+2000 {
+		t.Fatalf("a reading answered %d times answered again: %d µs, read at %d", maxWallReuses, worn, moved)
+	}
 }

@@ -25,6 +25,7 @@ func platformPause(s *sched) {
 	<-done
 	cb.Release()
 	s.lastPause = time.Now()
+	s.clockMoved()
 }
 
 // watchEvery is how often the watchdog reads the heap and the clock. Under

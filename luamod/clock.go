@@ -151,7 +151,7 @@ func (s *sched) idleUntil(when int64) {
 	if time.Until(wake) >= aheadMinIdle {
 		ahead.prepare(s.opts) // the next run's set-up, while this one waits
 	}
-	s.timerWait(wake)
+	s.waitUntil(wake)
 	s.clockMoved()
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 // The batch encoding: what the bridge hands to onBatch as a Uint8Array,
-// decoded once in the worker (web/src/batchcodec.ts mirrors this file).
+// decoded once by the page (web/src/batchcodec.ts mirrors this file).
 // JSON made every event cost a reflection walk and about 400 bytes; here
 // an event is a few bytes and the strings it repeats ("chan receive",
 // "chan 3") cross once per run.

@@ -1,6 +1,6 @@
 // The page's wasm build (dist/luaplay.wasm) in Node, driven through its
 // JavaScript bridge the way the worker drives it: options as JSON, every
-// batch decoded with the worker's BatchDecoder.
+// batch decoded with the page's BatchDecoder.
 
 import { readFileSync } from "node:fs";
 import { runInThisContext } from "node:vm";

@@ -1,4 +1,4 @@
-// Decodes the engine's batches, a compact binary form that the worker reads
+// Decodes the engine's batches, a compact binary form that the page reads
 // once per batch (wasm/batchcodec.go documents the format and is the
 // reference: web/test/batchcodec.test.ts decodes the bytes that its Go test
 // wrote).

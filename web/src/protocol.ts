@@ -1,8 +1,8 @@
 // The messages between the page (runner.ts) and the engine's Web Worker
 // (worker.ts). Results cross as JSON strings made by the Go bridge
 // (wasm/bridge_js.go), forwarded without parsing; output and events cross
-// as batch objects that the worker decoded from the bridge's compact
-// encoding (batchcodec.ts).
+// in the bridge's compact encoding, forwarded as bytes, which the page
+// decodes (batchcodec.ts).
 
 import type { RunResult, TraceEvent } from "./trace";
 
@@ -60,8 +60,8 @@ export type FromWorker =
   /** The engine is ready; module can start the next worker without compiling. */
   | { type: "ready"; ms: number; module: WebAssembly.Module }
   | { type: "loadFailed"; message: string }
-  /** A batch as the worker decoded it (batchcodec.ts). */
-  | { type: "batch"; id: number; batch: Batch }
+  /** A batch's bytes as the engine encoded them (batchcodec.ts decodes them). */
+  | { type: "batch"; id: number; bytes: Uint8Array }
   /** result is the JSON of a RunResult. */
   | { type: "result"; id: number; result: string }
   /** The run could not start (bad options, engine not loaded). */

@@ -7,6 +7,7 @@
 import { EngineCrash, STUCK_GRACE_MS, stuckResult } from "./crash";
 import { cancelledResult, DEFAULT_WALL_MS, type Batch, type FromWorker, type RunOptions, type Stream, type ToWorker } from "./protocol";
 import type { RunResult, Trace, TraceEvent } from "./trace";
+import { BatchDecoder } from "./batchcodec";
 import { startWorker } from "./workerstart";
 
 /** Where the engine is in loading. total is 0 when the size is unknown. */
@@ -44,6 +45,8 @@ export interface RunnerOptions {
 interface Current {
   id: number;
   handlers: RunHandlers;
+  /** Decodes the run's batches here rather than in the worker, which runs the engine. */
+  batches: BatchDecoder;
   resolve(r: RunResult): void;
   reject(err: Error): void;
   timer?: ReturnType<typeof setTimeout>;
@@ -128,7 +131,7 @@ export class Runner {
     }
     const id = this.nextId++;
     const result = new Promise<RunResult>((resolve, reject) => {
-      this.runs.set(id, { id, handlers, resolve, reject });
+      this.runs.set(id, { id, handlers, batches: new BatchDecoder(), resolve, reject });
     });
     const hang = this.hangNext;
     this.hangNext = false;
@@ -250,6 +253,20 @@ export class Runner {
     this.failAll(new EngineCrash(message));
   }
 
+  /** decode hands the bytes of one of c's batches to its handlers. Bytes
+   * that are not a batch stop the run and fail it. */
+  private decode(c: Current, bytes: Uint8Array): void {
+    let batch: Batch;
+    try {
+      batch = c.batches.decode(bytes);
+    } catch (err) {
+      this.send({ type: "cancel", id: c.id });
+      this.finish(c.id, (cur) => cur.reject(err instanceof Error ? err : new Error(String(err))));
+      return;
+    }
+    deliver(batch, c.handlers);
+  }
+
   private receive(m: FromWorker): void {
     switch (m.type) {
       case "progress":
@@ -264,7 +281,7 @@ export class Runner {
         break;
       case "batch": {
         const c = this.runs.get(m.id);
-        if (c) deliver(m.batch, c.handlers);
+        if (c) this.decode(c, m.bytes);
         break;
       }
       case "result":

@@ -5,7 +5,6 @@
 // every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
 import { crashReason, keepStderr } from "./crash";
-import { BatchDecoder } from "./batchcodec";
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
 /** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
@@ -37,8 +36,8 @@ let bridge: Luaplay | undefined; // the engine, once loaded
 const running = new Set<number>(); // the runs the engine is executing
 const cancelledEarly = new Set<number>(); // runs cancelled before they started
 
-function post(msg: FromWorker): void {
-  scope.postMessage(msg);
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
 }
 
 function message(err: unknown): string {
@@ -156,8 +155,10 @@ async function run(id: number, source: string, options: string, hang: boolean): 
   }
   running.add(id);
   try {
-    const batches = new BatchDecoder();
-    const result = await lp.run(source, options, (bytes) => post({ type: "batch", id, batch: batches.decode(bytes) }), id);
+    // A batch goes to the page as the engine encoded it, its buffer
+    // transferred: decoding it here would hold up the engine, which
+    // shares this thread, and copying the decoded objects too.
+    const result = await lp.run(source, options, (bytes) => post({ type: "batch", id, bytes }, [bytes.buffer]), id);
     post({ type: "result", id, result });
   } catch (err) {
     post({ type: "runFailed", id, message: message(err) });

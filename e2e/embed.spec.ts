@@ -126,8 +126,10 @@ test("Open in playground carries the edited code, hidden set-up included", async
   await expect(link).toHaveAttribute("href", new RegExp(`^${baseURL}#v1\\.`));
   const [tab] = await Promise.all([context.waitForEvent("page"), link.click()]);
   await tab.waitForLoadState();
-  await expect(tab.getByLabel("Lua source")).toContainText('print("edited in the embed")');
-  await expect(tab.getByLabel("Lua source")).toContainText("local function fetch");
+  // The plain text area the page opens with, or CodeMirror once it is in.
+  const text = () => tab.getByLabel("Lua source").evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent));
+  await expect.poll(text).toContain('print("edited in the embed")');
+  await expect.poll(text).toContain("local function fetch");
 });
 
 test("data-selector picks the examples, data-playground is where they open, data-timeout limits a run; without JavaScript the code stays readable", async ({ page, browser }) => {

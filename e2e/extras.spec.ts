@@ -18,7 +18,7 @@ function fetched(page: Page): string[] {
   return paths;
 }
 
-test("the first run's output comes before the extras load; its end loads them", async ({ page }) => {
+test("the first run's output comes before CodeMirror and the extras load; its end loads them", async ({ page }) => {
   const paths = fetched(page);
   const errors = await watchPage(page);
   // When the output first shows text, in the page's clock.
@@ -34,13 +34,16 @@ test("the first run's output comes before the extras load; its end loads them", 
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/);
   await expect(page.locator(".cm-gutter-lint")).toHaveCount(1);
-  const { first, extras } = await page.evaluate(() => ({
+  const { first, extras, editor } = await page.evaluate(() => ({
     first: (window as unknown as { __firstOutput?: number }).__firstOutput,
     extras: performance.getEntriesByType("resource").filter((r) => r.name.includes("/chunks/editorextras-")).map((r) => r.startTime),
+    editor: performance.getEntriesByType("resource").filter((r) => r.name.includes("/chunks/cmeditor-")).map((r) => r.startTime),
   }));
   expect(first).toBeDefined();
   expect(extras).toHaveLength(1);
   expect(extras[0]).toBeGreaterThan(first!);
+  expect(editor).toHaveLength(1);
+  expect(editor[0]).toBeGreaterThan(first!);
   expect(paths.some((p) => helpChunk.test(p))).toBe(false);
   expect(errors).toEqual([]);
 });
@@ -73,14 +76,16 @@ test("a failing line is marked even when the run ends before the lint gutter is 
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "failed");
   // An edit above the failing line while the gutter loads moves its mark.
-  await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
+  await page.evaluate(async () => {
+    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
+    await editor.load();
+    const v = editor.view!;
     v.dispatch({ changes: { from: 0, insert: "-- a new first line\n" } });
   });
   release();
   await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
   const marked = await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
+    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
     const marker = v.dom.querySelector(".cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)")!;
     return v.state.doc.lineAt(v.lineBlockAtHeight(marker.getBoundingClientRect().top - v.documentTop + 1).from).number;
   });

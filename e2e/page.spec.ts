@@ -26,8 +26,10 @@ function setCode(page: Page, text: string): Promise<void> {
 }
 
 function cursorLine(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
+  return page.evaluate(async () => {
+    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
+    await editor.load();
+    const v = editor.view!;
     return v.state.doc.lineAt(v.state.selection.main.head).number;
   });
 }
@@ -228,7 +230,7 @@ test("completion and hover explain the goroutine API", async ({ page }) => {
   expect(await code(page)).toBe("goroutine.spawn");
   await page.keyboard.type("(f)");
   const at = await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
+    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
     const c = v.coordsAtPos("goroutine.sp".length)!;
     return { x: c.left + 1, y: (c.top + c.bottom) / 2 };
   });

@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
 import { runScript as runWith } from "./script";
 import type { LoadState, Runner } from "../web/src/runner";
+import type { App } from "../web/src/app";
 
 declare global {
   interface Window {
@@ -214,7 +215,7 @@ test("a run stuck in one instruction past its wall limit is ended and the worker
   await expect(page.getByRole("status")).toHaveText(
     "Limit exceeded: wall time (500ms); the engine was stuck in one instruction and was restarted", { timeout: 5000 });
   expect(await page.evaluate(() => window.__lp.runner.workerGeneration)).toBe(2);
-  await expect(page.locator(".cm-content")).toContainText(script);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent())).toBe(script);
   await runScript(page, 'print("fresh worker")');
   await expect(output(page)).toHaveText("fresh worker\n");
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");

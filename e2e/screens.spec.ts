@@ -21,7 +21,7 @@ function clipped(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const ctx = document.createElement("canvas").getContext("2d")!;
-    const skip = (el: Element) => el.closest(".cm-editor, .lp-output-text, [hidden], dialog:not([open])");
+    const skip = (el: Element) => el.closest(".cm-editor, .lp-plain, .lp-output-text, [hidden], dialog:not([open])");
     const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
     const clippers = (el: Element) => {
       const list: Element[] = [];

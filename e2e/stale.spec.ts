@@ -17,8 +17,10 @@ const exampleSource = (file: string) => readFileSync(`web/examples/${file}`, "ut
 
 
 function cursorLine(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view;
+  return page.evaluate(async () => {
+    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
+    await editor.load();
+    const v = editor.view!;
     return v.state.doc.lineAt(v.state.selection.main.head).number;
   });
 }

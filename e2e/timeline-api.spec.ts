@@ -15,7 +15,7 @@ test("a stale timeline says so and its clicks leave the editor alone; the next r
   await expect(note).toContainText("previous code");
   const c = canvas(page);
   await expect(c).toHaveCSS("opacity", "0.45");
-  await page.locator(".cm-content").click();
+  await page.getByLabel("Lua source").click();
   await page.keyboard.press("Control+Home");
   const p = await lanePoint(c, 0, 0.5);
   await c.click({ position: p });

@@ -97,7 +97,7 @@ test("? shows every shortcut, Escape closes it", async ({ page }) => {
   }
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await page.locator(".cm-content").click();
+  await page.getByLabel("Lua source").click();
   await page.keyboard.type("?");
   await expect(dialog).toBeHidden();
   await timeline(page).getByRole("button", { name: "Keyboard shortcuts" }).click();

@@ -17,7 +17,7 @@ export async function settle(page: Page): Promise<void> {
  * end and the frames that follow. */
 export async function runExample(page: Page, file: string, state = "done"): Promise<void> {
   await page.getByLabel("Examples").selectOption(file);
-  await expect(page.locator(".cm-content")).toContainText(exampleLine(file, 1).slice(0, 20));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent())).toContain(exampleLine(file, 1));
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
   await settle(page);

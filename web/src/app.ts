@@ -5,7 +5,7 @@
 
 import { createContent } from "./content";
 import { createEditor, type Editor } from "./editor";
-import { afterPaint } from "./extrasload";
+import { afterPaint } from "./afterpaint";
 import { createOutput, type Written } from "./output";
 import { createRunControl, type RunFn, type RunListener } from "./runcontrol";
 import type { LoadState } from "./runner";
@@ -87,8 +87,8 @@ export function createApp(parts: AppParts): App {
       for (const l of listeners) l.theme?.();
     },
   });
-  // The editor's extras load after the first run at the latest, once its
-  // output is drawn: the output does not wait for them.
+  // CodeMirror and the editor's extras load after the first run at the
+  // latest, once its output is drawn: the output does not wait for them.
   listeners.push({ end: () => afterPaint(() => void editor.loadExtras()) });
   const runs = createRunControl({ run: parts.run, editor, output, stats, listeners, onState: setState });
   const content = createContent({

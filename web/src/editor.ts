@@ -1,24 +1,20 @@
-// The code editor: CodeMirror 6 with Lua highlighting, help for the
-// goroutine API, run/stop shortcuts and error marks. Tab is left to move the
-// focus (keyboard users are never trapped); Ctrl/Cmd+] and [ indent. The
-// help, completion, search and error marks arrive in a later chunk
-// (extrasload.ts).
+// The code editor. The page opens with the code in a plain text area,
+// which runs, edits and follows lines like the full editor; CodeMirror
+// (cmeditor.ts, a chunk of its own: 85 KiB of the first download) takes
+// its place when the user reaches for the editor (pointer over it, focus)
+// or once the first run has ended and its output is drawn. It takes the text, selection,
+// scroll position, focus, undo step of a replaced text, followed lines and
+// error marks with it: nothing typed in either is lost.
 
-import { EditorView, keymap } from "@codemirror/view";
-import { Annotation, ChangeSet, EditorState, Prec, type ChangeDesc, type Text } from "@codemirror/state";
-import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
-import type { Diagnostic } from "@codemirror/lint";
-import { tags } from "@lezer/highlight";
-import { lua } from "@codemirror/legacy-modes/mode/lua";
-import { isolateHistory } from "@codemirror/commands";
-import { coreSetup } from "./editorsetup";
-import { createExtras, warn } from "./extrasload";
+import type { EditorView } from "@codemirror/view";
+import type { CodeMirrorEditor } from "./cmeditor";
+import { mapLine, lineStart } from "./linemap";
 
 /** EditorCallbacks are what the editor's shortcuts and edits call. */
 export interface EditorCallbacks {
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
-  /** Escape; the key still reaches CodeMirror (Escape then Tab leaves the editor). */
+  /** Escape; the key still reaches the editor (Escape then Tab leaves it). */
   onStop(): void;
   /** The text changed by an edit (not by setContent or replaceContent). */
   onChange?(text: string): void;
@@ -26,9 +22,6 @@ export interface EditorCallbacks {
 
 /** LineMap finds a line (1-based) of an earlier text in the current one. */
 export type LineMap = (line: number) => number | null;
-
-// replacement marks the transactions of replaceContent.
-const replacement = Annotation.define<boolean>();
 
 /** ErrorMark is a script line to flag, with the message shown on hover. */
 export interface ErrorMark {
@@ -41,7 +34,8 @@ export interface ErrorMark {
 /** Editor is the editor component. */
 export interface Editor {
   dom: HTMLElement;
-  view: EditorView;
+  /** view is CodeMirror's, once it is in (load); null before. */
+  readonly view: EditorView | null;
   getContent(): string;
   /** setContent replaces the whole text, clearing marks and the undo history. */
   setContent(text: string): void;
@@ -56,136 +50,168 @@ export interface Editor {
   goToLine(line: number): void;
   /** markErrors flags lines (lint diagnostics); an empty list clears them. */
   markErrors(marks: readonly ErrorMark[]): void;
-  /** loadExtras loads completion, hover help, search and the lint gutter
-   * (once; the editor loads them itself on focus or pointer); it settles
-   * when they are in, or failed to load (a warning says so). */
+  /** load puts CodeMirror in place of the plain text area (once; the
+   * editor loads it itself when reached for); it settles when it is in. */
+  load(): Promise<void>;
+  /** loadExtras loads CodeMirror, then its completion, hover help, search
+   * and lint gutter (once); it settles when they are in, or failed to
+   * load (a warning says so). */
   loadExtras(): Promise<void>;
   focus(): void;
   update(): void;
   destroy(): void;
 }
 
-// Colours come from CSS variables so the page's theme switch restyles code too.
-const luaHighlight = HighlightStyle.define([
-  { tag: tags.keyword, color: "var(--lp-syn-keyword)", fontWeight: "600" },
-  { tag: [tags.string, tags.special(tags.string)], color: "var(--lp-syn-string)" },
-  { tag: tags.number, color: "var(--lp-syn-number)" },
-  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--lp-syn-comment)", fontStyle: "italic" },
-  { tag: [tags.bool, tags.null, tags.atom], color: "var(--lp-syn-number)" },
-  { tag: tags.standard(tags.variableName), color: "var(--lp-syn-builtin)" },
-  { tag: [tags.operator, tags.punctuation, tags.bracket], color: "var(--lp-syn-punct)" },
-]);
-
-const editorTheme = EditorView.theme({
-  "&": { height: "100%", color: "var(--lp-fg)", backgroundColor: "var(--lp-code-bg)" },
-  ".cm-content": { caretColor: "var(--lp-fg)", fontFamily: "var(--lp-mono)" },
-  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--lp-fg)" },
-  ".cm-gutters": { backgroundColor: "var(--lp-gutter-bg)", color: "var(--lp-muted)", border: "none" },
-  ".cm-activeLine": { backgroundColor: "var(--lp-active-line)" },
-  ".cm-activeLineGutter": { backgroundColor: "var(--lp-active-line)" },
-  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--lp-selection)" },
-  ".cm-scroller": { overflow: "auto", fontFamily: "var(--lp-mono)", lineHeight: "1.5" },
-  ".cm-tooltip": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)", border: "1px solid var(--lp-border)" },
-  ".cm-panels": { backgroundColor: "var(--lp-panel-bg)", color: "var(--lp-fg)" },
-  ".lp-hover": { maxWidth: "32rem", padding: "0.35rem 0.5rem", fontSize: "0.85rem" },
-  ".lp-hover-sig": { display: "block", marginBottom: "0.2rem", fontFamily: "var(--lp-mono)", color: "var(--lp-syn-builtin)" },
-});
-
-function diagnostics(state: EditorState, marks: readonly ErrorMark[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const m of marks) {
-    if (m.line < 1 || m.line > state.doc.lines) continue;
-    const line = state.doc.line(m.line);
-    out.push({ from: line.from, to: line.to, severity: m.severity ?? "error", message: m.message });
-  }
-  return out;
+/** Tracking is a line tracking begun before CodeMirror: the text it
+ * began on and, once CodeMirror took over, the text it took and its map. */
+interface Tracking {
+  base: string;
+  handedOver?: { text: string; map: LineMap };
 }
 
 /** createEditor builds an editor holding text; callbacks receive its shortcuts. */
 export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
-  const shortcuts = Prec.highest(keymap.of([
-    { key: "Mod-Enter", preventDefault: true, run: () => { callbacks.onRun(); return true; } },
-    { key: "Escape", run: () => { callbacks.onStop(); return false; } },
-  ]));
-  const extras = createExtras();
-  const extensions = [
-    coreSetup,
-    shortcuts,
-    StreamLanguage.define(lua),
-    syntaxHighlighting(luaHighlight),
-    editorTheme,
-    EditorState.tabSize.of(2),
-    EditorView.contentAttributes.of({ "aria-label": "Lua source" }),
-    EditorView.updateListener.of((u) => {
-      // setContent replaces the whole state, which fires no update, and
-      // replaceContent's transactions are marked: only edits reach onChange.
-      if (!u.docChanged) return;
-      extras.mapPending(u.changes);
-      let edited = false;
-      for (const tr of u.transactions) {
-        if (!tr.docChanged) continue;
-        const replacing = tr.annotation(replacement) === true;
-        edited ||= !replacing;
-        if (tracked) {
-          if (replacing) tracked.replaced = true;
-          else tracked.changes = tracked.changes.composeDesc(tr.changes.desc);
-        }
-      }
-      if (edited) callbacks.onChange?.(u.state.doc.toString());
-    }),
-  ];
-  let tracked: { doc: Text; changes: ChangeDesc; replaced: boolean } | null = null;
-  const newState = (doc: string) => EditorState.create({ doc, extensions: [extensions, extras.current()] });
-  // The editor lives in a shadow root: CodeMirror then adopts its styles
-  // as a constructed stylesheet instead of adding a <style> element, so
-  // the page's Content-Security-Policy needs no 'unsafe-inline'.
   const host = document.createElement("div");
   host.className = "lp-editor";
-  const root = host.attachShadow({ mode: "open" });
-  const view = new EditorView({ state: newState(text), root, parent: root });
-  // The extras load when the user reaches for the editor.
-  const loadExtras = () => extras.load(view).catch(warn);
-  for (const type of ["focusin", "pointerover"]) host.addEventListener(type, () => void loadExtras());
+  const area = plainArea(text);
+  host.append(area);
+  let cm: CodeMirrorEditor | null = null;
+  let loading: Promise<void> | null = null;
+  let destroyed = false;
+  let tracking: Tracking | null = null;
+  // The plain area's last replaced text and what replaced it: CodeMirror
+  // gets both, so that Ctrl+Z still brings the old text back.
+  let replaced: { before: string; after: string } | null = null;
+  // Error marks asked for before CodeMirror, on the text they were for.
+  let marks: { text: string; marks: readonly ErrorMark[] } | null = null;
+
+  area.addEventListener("keydown", (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (e.key === "Enter" && mod) {
+      e.preventDefault();
+      callbacks.onRun();
+    } else if (e.key === "Escape") callbacks.onStop();
+    else if (mod && !e.shiftKey && e.key.toLowerCase() === "z" && replaced && area.value === replaced.after) {
+      // The area's own undo forgets a text set by script: bring the
+      // replaced one back, as CodeMirror's Ctrl+Z does.
+      e.preventDefault();
+      area.value = replaced.before;
+      replaced = null;
+      callbacks.onChange?.(area.value);
+    }
+  });
+  area.addEventListener("input", () => callbacks.onChange?.(area.value));
+  for (const type of ["focusin", "pointerover"]) host.addEventListener(type, () => void load().catch(warnLoad));
+
+  function load(): Promise<void> {
+    loading ??= import("./cmeditor").then(
+      (m) => {
+        if (!destroyed && !cm) cm = takeOver(m.createCodeMirror);
+      },
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    );
+    return loading;
+  }
+
+  // takeOver builds CodeMirror from the plain area's state and swaps it in.
+  function takeOver(create: typeof import("./cmeditor").createCodeMirror): CodeMirrorEditor {
+    const text = area.value, focused = host.contains(document.activeElement);
+    const { selectionStart, selectionEnd, scrollTop } = area;
+    const next = create(replaced ? replaced.before : text, callbacks);
+    if (replaced) {
+      next.replaceContent(replaced.after);
+      if (text !== replaced.after) next.view.dispatch({ changes: { from: 0, to: next.view.state.doc.length, insert: text } });
+    }
+    const backward = area.selectionDirection === "backward";
+    next.view.dispatch({ selection: { anchor: backward ? selectionEnd : selectionStart, head: backward ? selectionStart : selectionEnd } });
+    if (tracking) tracking.handedOver = { text, map: next.trackLines() };
+    if (marks) next.markErrors(marks.marks.flatMap((m) => {
+      const line = mapLine(marks!.text, text, m.line);
+      return line === null ? [] : [{ ...m, line }];
+    }));
+    host.replaceChild(next.dom, area);
+    next.view.scrollDOM.scrollTop = scrollTop;
+    if (focused) next.focus();
+    return next;
+  }
+
+  function plainReset(): void {
+    tracking = null;
+    marks = null;
+  }
+
   return {
     dom: host,
-    view,
-    getContent: () => view.state.doc.toString(),
+    get view() {
+      return cm ? cm.view : null;
+    },
+    getContent: () => (cm ? cm.getContent() : area.value),
     setContent(doc: string) {
-      tracked = null;
-      extras.mark(view, []);
-      view.setState(newState(doc));
+      if (cm) return cm.setContent(doc);
+      plainReset();
+      replaced = null;
+      area.value = doc;
     },
     replaceContent(doc: string) {
-      extras.mark(view, []);
-      view.dispatch({
-        changes: { from: 0, to: view.state.doc.length, insert: doc },
-        selection: { anchor: 0 },
-        scrollIntoView: true,
-        // One undo step of its own, never merged with the typing around it.
-        annotations: [replacement.of(true), isolateHistory.of("full")],
-      });
+      if (cm) return cm.replaceContent(doc);
+      plainReset();
+      replaced = { before: area.value, after: doc };
+      area.value = doc;
+      area.setSelectionRange(0, 0);
+      area.scrollTop = 0;
     },
-    trackLines() {
-      const t = { doc: view.state.doc, changes: ChangeSet.empty(view.state.doc.length).desc, replaced: false };
-      tracked = t;
+    trackLines(): LineMap {
+      if (cm) return cm.trackLines();
+      const t: Tracking = { base: area.value };
+      tracking = t;
       return (line) => {
-        if (tracked !== t || t.replaced || line < 1 || line > t.doc.lines) return null;
-        const pos = t.changes.mapPos(t.doc.line(Math.floor(line)).from, 1);
-        return view.state.doc.lineAt(pos).number;
+        if (cm && t.handedOver) {
+          const at = mapLine(t.base, t.handedOver.text, line);
+          return at === null ? null : t.handedOver.map(at);
+        }
+        return tracking === t ? mapLine(t.base, area.value, line) : null;
       };
     },
     goToLine(line: number) {
-      const n = Math.min(Math.max(1, Math.floor(line)), view.state.doc.lines);
-      const pos = view.state.doc.line(n).from;
-      view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
-      view.focus();
+      if (cm) return cm.goToLine(line);
+      const lines = area.value.split("\n").length;
+      const at = lineStart(area.value, Math.min(Math.max(1, Math.floor(line)), lines));
+      area.setSelectionRange(at, at);
+      area.focus();
     },
-    markErrors(marks: readonly ErrorMark[]) {
-      extras.mark(view, diagnostics(view.state, marks));
+    markErrors(list: readonly ErrorMark[]) {
+      if (cm) return cm.markErrors(list);
+      marks = list.length > 0 ? { text: area.value, marks: list } : null;
     },
-    loadExtras,
-    focus: () => view.focus(),
-    update: () => view.requestMeasure(),
-    destroy: () => view.destroy(),
+    load,
+    loadExtras: () => load().then(() => cm?.loadExtras(), warnLoad),
+    focus: () => (cm ? cm.focus() : area.focus()),
+    update: () => cm?.update(),
+    destroy() {
+      destroyed = true;
+      cm?.destroy();
+    },
   };
+}
+
+// plainArea is the text area the page opens with, labelled as CodeMirror's
+// content is.
+function plainArea(text: string): HTMLTextAreaElement {
+  const area = document.createElement("textarea");
+  area.className = "lp-plain";
+  area.value = text;
+  area.spellcheck = false;
+  area.wrap = "off";
+  area.setAttribute("aria-label", "Lua source");
+  area.setAttribute("autocapitalize", "off");
+  area.setAttribute("autocomplete", "off");
+  return area;
+}
+
+/** warnLoad reports an editor that failed to load: the plain one still works. */
+function warnLoad(e: unknown): void {
+  console.warn("The code editor failed to load; the plain one stays:", e);
 }

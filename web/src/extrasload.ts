@@ -7,6 +7,7 @@ import { Compartment, type ChangeDesc, type Extension } from "@codemirror/state"
 import type { EditorView } from "@codemirror/view";
 import type { Diagnostic } from "@codemirror/lint";
 import { lintSpace } from "./editorsetup";
+import { afterPaint } from "./afterpaint";
 
 type ExtrasModule = typeof import("./editorextras");
 
@@ -65,16 +66,6 @@ export function createExtras(): Extras {
       });
     },
   };
-}
-
-/** afterPaint calls fn once the page has drawn what it has (the output
- * is drawn on the next frame) and is idle: a run's end loads the extras
- * without delaying its output. */
-export function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 1000 });
-    else setTimeout(fn, 0);
-  });
 }
 
 /** warn reports extras that failed to load: the editor works without them. */

@@ -91,6 +91,8 @@ func (s *suite) fib(n int) {
 	src := fibSrc(n)
 	r := Result{Name: "fib", N: n, Unit: cpuUnit, Subject: "engine", Baseline: "gopher-lua", Target: "ratio ≤ 1.25"}
 	s.emit(compare(r, s.runs, msOf(func() { runEngine(src, luamod.Options{}, discard{}) }), msOf(func() { runPlainLua(src) })))
+	r.Subject, r.Target = "plain gopher-lua with a context that never fires (floor)", ""
+	s.emit(compare(r, s.runs, msOf(func() { runPlainLuaContext(src) }), msOf(func() { runPlainLua(src) })))
 }
 
 // emptyLoop times a loop with an empty body: nothing but the VM's

@@ -69,6 +69,25 @@ func runPlainLua(src string) {
 	}
 }
 
+// runPlainLuaContext runs src in plain gopher-lua with a context whose
+// Done never fires and costs nothing to ask: gopher-lua then selects on
+// Done before every instruction, the engine's only way to preempt, stop
+// or time out a run. What that alone costs is the floor under the
+// engine's compute ratio.
+func runPlainLuaContext(src string) {
+	L := lua.NewState()
+	defer L.Close()
+	L.SetContext(neverDone{context.Background()})
+	if err := L.DoString(src); err != nil {
+		panic(err)
+	}
+}
+
+// neverDone is a context whose Done is a nil channel, returned at once.
+type neverDone struct{ context.Context }
+
+func (neverDone) Done() <-chan struct{} { return nil }
+
 // goPingPong is pingPongSrc in Go, on channels of any.
 func goPingPong(n int) {
 	ping, pong := make(chan any), make(chan any)

@@ -153,6 +153,10 @@ func (s *sched) idleUntil(when int64) {
 	}
 	s.waitUntil(wake)
 	s.clockMoved()
+	// The wait let the event loop run (GOOS=js): the next pause for it
+	// (platformPause) is due 50 ms from now, not from before the wait, when
+	// it would hold up the goroutines that just woke.
+	s.lastPause = time.Now()
 }
 
 // timerWait waits on a Go timer until wake, or until the run is kicked

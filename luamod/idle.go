@@ -31,6 +31,13 @@ func (r *runCounter) begin() {
 	r.mu.Unlock()
 }
 
+// none reports whether no run is going on.
+func (r *runCounter) none() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.active == 0
+}
+
 // end counts a run with opts that ended.
 func (r *runCounter) end(opts Options) {
 	r.mu.Lock()

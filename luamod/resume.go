@@ -36,7 +36,8 @@ func (s *sched) block(L *lua.LState, w wait, cont contFn) int {
 		if caller := yieldCaller(L); caller != nil {
 			g.cont, g.callFn, g.callPc = cont, frameFn(caller), framePc(caller)
 			s.parked(g, w)
-			return L.Yield()
+			fitTop(L, 0) // what L.Yield() does, without its SetTop
+			return -1
 		}
 	}
 	n, err := cont(s, L, s.park(w))
@@ -89,9 +90,7 @@ func (s *sched) resumeG(g *G) bool {
 		s.checkAt = 0
 	}
 	g.resumed = true
-	s.root.G.CurrentThread = s.root
-	top := s.root.GetTop()
-	st, err, values := s.root.Resume(L, fn, args...)
+	st, err, values := s.resumeLua(L, fn, args)
 	g.resumed = false
 	if st == lua.ResumeYield && g.cont != nil {
 		return false
@@ -103,7 +102,6 @@ func (s *sched) resumeG(g *G) bool {
 		s.endResumed(g, nil, s.withTrace(g, err))
 		return true
 	}
-	values = values[:min(max(resultCount(values, top), 0), len(values))]
 	L.Dead = false // ended normally: its thread can serve again
 	L.SetTop(0)
 	if g.then != nil {
@@ -116,6 +114,42 @@ func (s *sched) resumeG(g *G) bool {
 	s.free = append(s.free, L)
 	g.L, g.coro = nil, nil
 	return true
+}
+
+// resumeLua runs goroutine thread L: it starts fn(args...) on it, or
+// continues it where it yielded when fn is nil. It returns as
+// gopher-lua's Resume does, with only the values the function returned.
+//
+// A thread that yielded is continued through gopher-lua's own
+// coroutine.resume, called directly on an idle thread of the run: Resume
+// allocates a slice for what the thread yields on every return, twice a
+// channel round trip, and coroutine.resume leaves it on the stack of the
+// thread that calls it instead. Each worker takes its own (a worker that
+// parks inside a goroutine keeps it), so two resumes never share a stack.
+func (s *sched) resumeLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (lua.ResumeState, error, []lua.LValue) {
+	if fn != nil {
+		s.root.G.CurrentThread = s.root
+		top := s.root.GetTop()
+		st, err, values := s.root.Resume(L, fn, args...)
+		return st, err, values[:min(max(resultCount(values, top), 0), len(values))]
+	}
+	R := s.thread()
+	s.root.G.CurrentThread = R
+	R.Push(L)
+	n := s.luaResume.GFunction(R) // true or false, then the values
+	st, err, values := lua.ResumeYield, error(nil), []lua.LValue(nil)
+	switch {
+	case R.Get(2) == lua.LFalse:
+		st, err = lua.ResumeError, &lua.ApiError{Type: lua.ApiErrorRun, Object: R.Get(3)}
+	case L.Dead:
+		st, values = lua.ResumeOK, make([]lua.LValue, n-1)
+		for i := range values {
+			values[i] = R.Get(3 + i)
+		}
+	}
+	fitTop(R, 0)
+	s.free = append(s.free, R)
+	return st, err, values
 }
 
 // endResumed ends g with err. Its thread is not reused: a raised error
@@ -162,8 +196,23 @@ func (s *sched) deliver(g *G) bool {
 	if c := int(g.callFn.Proto.Code[g.callPc-1]>>9) & 0x1ff; c != 0 {
 		n = c - 1
 	}
-	L.SetTop(base + n)
+	fitTop(L, base+n)
 	return true
+}
+
+// fitTop is L.SetTop(top) for the few slots a blocking operation's
+// arguments and results take: it pops or pads them one at a time, where
+// gopher-lua's SetTop clears the slots it drops with a call of the
+// runtime's memclr, which costs more for one or two slots (four times a
+// channel round trip).
+func fitTop(L *lua.LState, top int) {
+	n := L.GetTop() - top
+	if n > 0 {
+		L.Pop(n)
+	}
+	for ; n < 0; n++ {
+		L.Push(lua.LNil)
+	}
 }
 
 // onHook is the first slow path of Done after resumeG asked for one: it

@@ -104,9 +104,15 @@ func (s *sched) emit(e Event) {
 		s.stop(StatusLimit, limitError("trace events", s.opts.MaxEvents))
 		return
 	}
-	e.Name, e.Object, e.Group = clip(e.Name, maxLabelBytes), clip(e.Object, maxLabelBytes), clip(e.Group, maxLabelBytes)
-	e.Err = clip(e.Err, maxErrBytes)
-	s.traceBytes += int64(48 + len(e.Name) + len(e.Object) + len(e.Group) + len(e.Err) + len(e.Reason) + len(e.Status))
+	// Every bound is at least maxLabelBytes: text shorter than that in
+	// all has nothing to clip (the handoffs' events never have).
+	text := len(e.Name) + len(e.Object) + len(e.Group) + len(e.Err)
+	if text > maxLabelBytes {
+		e.Name, e.Object, e.Group = clip(e.Name, maxLabelBytes), clip(e.Object, maxLabelBytes), clip(e.Group, maxLabelBytes)
+		e.Err = clip(e.Err, maxErrBytes)
+		text = len(e.Name) + len(e.Object) + len(e.Group) + len(e.Err)
+	}
+	s.traceBytes += int64(48 + text + len(e.Reason) + len(e.Status))
 	if limit := int64(s.opts.MaxEvents) * traceBytesPerEvent; s.traceBytes > limit {
 		s.stop(StatusLimit, limitError("trace bytes", limit))
 		return

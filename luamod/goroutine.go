@@ -128,6 +128,7 @@ func (s *sched) goMain(g *G, run body) {
 	}
 	s.end(g, values, err)
 	if !panicked(err) {
+		g.L.SetTop(0) // an idle thread holds nothing (resumeLua relies on it)
 		s.free = append(s.free, g.L)
 	}
 	g.L, g.coro = nil, nil

@@ -126,6 +126,7 @@ func (s *sched) resumeG(g *G) bool {
 // channel round trip, and coroutine.resume leaves it on the stack of the
 // thread that calls it instead. Each worker takes its own (a worker that
 // parks inside a goroutine keeps it), so two resumes never share a stack.
+// An idle thread holds nothing: coroutine.resume would pass it on to L.
 func (s *sched) resumeLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (lua.ResumeState, error, []lua.LValue) {
 	if fn != nil {
 		s.root.G.CurrentThread = s.root
@@ -159,6 +160,7 @@ func (s *sched) endResumed(g *G, values []lua.LValue, err error) {
 	g.L = s.thread()
 	g.coro = g.L
 	s.end(g, values, err)
+	g.L.SetTop(0)
 	s.free = append(s.free, g.L)
 	g.L, g.coro = nil, nil
 }

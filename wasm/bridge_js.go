@@ -15,7 +15,8 @@ import (
 //	run(source, options, onBatch, key) → Promise<string>
 //	    options: an object or its JSON (luamod.Options); onBatch(bytes)
 //	    receives each batch, a Uint8Array in the encoding of batchcodec.go,
-//	    while the run goes on; key (a string or
+//	    while the run goes on; when it returns a Promise, the run waits
+//	    until that settles (the worker's flow control); key (a string or
 //	    number, default "") names the run: runs under different keys go on
 //	    at once. The Promise resolves with the luamod.Result as JSON, or
 //	    rejects with an Error when the run could not start (bad options, a
@@ -134,7 +135,22 @@ func (d *batchDelivery) deliver(batch []byte) {
 	}()
 	bytes := uint8Array.New(len(batch))
 	js.CopyBytesToJS(bytes, batch)
-	d.fn.Invoke(bytes)
+	if r := d.fn.Invoke(bytes); r.Type() == js.TypeObject && r.Get("then").Type() == js.TypeFunction {
+		settled(r)
+	}
+}
+
+// settled waits until the promise p settles. The run's goroutine blocks,
+// so the event loop runs meanwhile (all goroutines wait for it).
+func settled(p js.Value) {
+	done := make(chan struct{})
+	cb := js.FuncOf(func(js.Value, []js.Value) any {
+		close(done)
+		return nil
+	})
+	p.Call("then", cb, cb)
+	<-done
+	cb.Release()
 }
 
 var uint8Array = js.Global().Get("Uint8Array")

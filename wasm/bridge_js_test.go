@@ -211,3 +211,42 @@ func TestBridgeChromeTrace(t *testing.T) {
 		t.Fatalf("version 2: got %v", err)
 	}
 }
+
+// An onBatch that returns a Promise holds the run until it settles: the
+// worker's flow control. Every batch still arrives, in order.
+func TestBridgeWaitsForOnBatchPromise(t *testing.T) {
+	lp, got := installed(t), newBatches(t)
+	calls := 0
+	slow := js.FuncOf(func(this js.Value, a []js.Value) any {
+		calls++
+		got.fn.Invoke(a[0])
+		var resolve js.Func
+		executor := js.FuncOf(func(_ js.Value, r []js.Value) any {
+			resolve = js.FuncOf(func(js.Value, []js.Value) any {
+				r[0].Invoke()
+				resolve.Release()
+				return nil
+			})
+			js.Global().Call("setTimeout", resolve, 20)
+			return nil
+		})
+		defer executor.Release()
+		return js.Global().Get("Promise").New(executor)
+	})
+	defer slow.Release()
+	start := time.Now()
+	// 2,000 events: four full batches of 500 and the last one.
+	v, err := await(t, lp.Call("run", `for i = 1, 400 do goroutine.spawn(function() end) end print("done")`, nil, slow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := decodeResult(t, v)
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	if res.Status != luamod.StatusOK || text(got.all, "stdout") != "done\n" || len(got.all.Events) != res.Stats.Events {
+		t.Fatalf("result %+v, stdout %q, %d events", res, text(got.all, "stdout"), len(got.all.Events))
+	}
+	if d := time.Since(start); calls < 4 || d < time.Duration(calls)*20*time.Millisecond {
+		t.Fatalf("%d batches in %v: the run did not wait for each promise", calls, d)
+	}
+}

@@ -50,6 +50,8 @@ export type ToWorker =
   /** Run source; hang is a test hook: the worker spins in JavaScript and never answers. */
   | { type: "run"; id: number; source: string; options: RunOptions; hang?: boolean }
   | { type: "cancel"; id: number }
+  /** The page has handled a batch of run id (the worker's flow control). */
+  | { type: "ack"; id: number }
   /** Convert a trace (the JSON of a Trace) to the Chrome trace-event format. */
   | { type: "chromeTrace"; id: number; trace: string };
 

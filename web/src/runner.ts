@@ -282,6 +282,9 @@ export class Runner {
       case "batch": {
         const c = this.runs.get(m.id);
         if (c) this.decode(c, m.bytes);
+        // Acknowledged once handled, known run or not: the worker holds
+        // the run back while too many are outstanding.
+        this.send({ type: "ack", id: m.id });
         break;
       }
       case "result":

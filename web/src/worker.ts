@@ -20,7 +20,8 @@ declare class Go {
 
 /** The bridge that the Go program installs. */
 interface Luaplay {
-  run(source: string, options: string, onBatch: (batch: Uint8Array) => void, key: number): Promise<string>;
+  /** When onBatch returns a Promise, the engine waits until it settles. */
+  run(source: string, options: string, onBatch: (batch: Uint8Array) => Promise<void> | undefined, key: number): Promise<string>;
   cancel(key: number): boolean;
   chromeTrace(trace: string): Promise<string>;
 }
@@ -35,6 +36,35 @@ let engine: Promise<Luaplay> | undefined;
 let bridge: Luaplay | undefined; // the engine, once loaded
 const running = new Set<number>(); // the runs the engine is executing
 const cancelledEarly = new Set<number>(); // runs cancelled before they started
+
+// Flow control: a run's batches that the page has not acknowledged yet.
+// Past maxUnacked the engine waits (its onBatch returns a Promise) until
+// the page is down to resumeUnacked: a run that makes events faster than
+// the page can draw them (a ping-pong) would otherwise queue messages
+// without end, and Stop, the run's end and the page itself would wait
+// behind them.
+const maxUnacked = 16;
+const resumeUnacked = 8;
+const unacked = new Map<number, { n: number; resume?: () => void }>();
+
+/** sent counts a batch of run id; it returns a Promise when the engine must wait. */
+function sent(id: number): Promise<void> | undefined {
+  const u = unacked.get(id);
+  if (!u) return undefined;
+  u.n++;
+  if (u.n <= maxUnacked) return undefined;
+  return new Promise((resolve) => (u.resume = resolve));
+}
+
+function acked(id: number): void {
+  const u = unacked.get(id);
+  if (!u) return;
+  u.n = Math.max(0, u.n - 1);
+  if (u.resume && u.n <= resumeUnacked) {
+    u.resume();
+    u.resume = undefined;
+  }
+}
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -56,6 +86,9 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
     case "cancel":
       if (running.has(m.id)) bridge?.cancel(m.id);
       else cancelledEarly.add(m.id);
+      break;
+    case "ack":
+      acked(m.id);
       break;
     case "chromeTrace":
       void convert(m.id, m.trace);
@@ -154,16 +187,21 @@ async function run(id: number, source: string, options: string, hang: boolean): 
     return;
   }
   running.add(id);
+  unacked.set(id, { n: 0 });
   try {
     // A batch goes to the page as the engine encoded it, its buffer
     // transferred: decoding it here would hold up the engine, which
     // shares this thread, and copying the decoded objects too.
-    const result = await lp.run(source, options, (bytes) => post({ type: "batch", id, bytes }, [bytes.buffer]), id);
+    const result = await lp.run(source, options, (bytes) => {
+      post({ type: "batch", id, bytes }, [bytes.buffer]);
+      return sent(id);
+    }, id);
     post({ type: "result", id, result });
   } catch (err) {
     post({ type: "runFailed", id, message: message(err) });
   } finally {
     running.delete(id);
+    unacked.delete(id);
   }
 }
 

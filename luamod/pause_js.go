@@ -9,9 +9,11 @@ import (
 
 // platformPause lets the JavaScript event loop run about every 50 ms of a
 // busy run, so that a message from the page (Stop) is delivered. It waits
-// for a JavaScript timer callback rather than sleeping: a Go sleep can be
+// for a JavaScript task's callback rather than sleeping: a Go sleep can be
 // cut short by the runtime's idle work (GC marking) without ever returning
-// to the event loop.
+// to the event loop. The task is scheduler.postTask's where there is one
+// (see waitUntil): browsers clamp a setTimeout of 0 set from a timer's
+// callback, as every pause after the first is, to 4 ms.
 func platformPause(s *sched) {
 	if time.Since(s.lastPause) < 50*time.Millisecond {
 		return
@@ -21,7 +23,11 @@ func platformPause(s *sched) {
 		close(done)
 		return nil
 	})
-	js.Global().Call("setTimeout", cb, 0)
+	if post := postTask(); post.IsUndefined() {
+		js.Global().Call("setTimeout", cb, 0)
+	} else {
+		post.Invoke(cb)
+	}
 	<-done
 	cb.Release()
 	s.lastPause = time.Now()

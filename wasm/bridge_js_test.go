@@ -235,8 +235,9 @@ func TestBridgeWaitsForOnBatchPromise(t *testing.T) {
 	})
 	defer slow.Release()
 	start := time.Now()
-	// 2,000 events: four full batches of 500 and the last one.
-	v, err := await(t, lp.Call("run", `for i = 1, 400 do goroutine.spawn(function() end) end print("done")`, nil, slow))
+	// About 3,000 events (a spawn, a start and an end per goroutine): six
+	// full batches of 500 and the last one.
+	v, err := await(t, lp.Call("run", `for i = 1, 1000 do goroutine.spawn(function() end) end print("done")`, nil, slow))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@
 package luamod
 
 import (
-	"context"
 	"syscall/js"
 	"testing"
 	"time"
@@ -58,12 +57,6 @@ print(goroutine.now() - t0 >= 35)
 func TestCancelDuringPostTaskWait(t *testing.T) {
 	_, remove := fakeScheduler(t)
 	defer remove()
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
-	start := time.Now()
-	res := Run(ctx, `goroutine.sleep(300)`, Options{RealTime: true}, &Recorder{})
-	if res.Status != StatusCancelled || time.Since(start) > 250*time.Millisecond {
-		t.Fatalf("status %s after %v", res.Status, time.Since(start))
-	}
+	expectCancelledSleep(t, 300, 250*time.Millisecond)
 	time.Sleep(300 * time.Millisecond) // the posted task calls back into Go
 }

@@ -5,7 +5,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open, watchPage } from "./open";
-import { code, holdRoute } from "./pagekit";
+import { code, holdRoute, markedLine } from "./pagekit";
 import type { App } from "../web/src/app";
 
 const extrasChunk = /\/chunks\/editorextras-[\w-]+\.js$/;
@@ -84,12 +84,7 @@ test("a failing line is marked even when the run ends before the lint gutter is 
   });
   release();
   await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
-  const marked = await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
-    const marker = v.dom.querySelector(".cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)")!;
-    return v.state.doc.lineAt(v.lineBlockAtHeight(marker.getBoundingClientRect().top - v.documentTop + 1).from).number;
-  });
-  expect(marked).toBe(4);
+  expect(await markedLine(page)).toBe(4);
 });
 
 test("Help says so when its content fails to load, and opens on the next try", async ({ page }) => {

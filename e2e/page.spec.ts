@@ -4,6 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { cursorLine } from "./pagekit";
 import { open } from "./open";
 import { pngColours } from "./png";
 import { parseExampleIndex } from "../web/src/examples";
@@ -25,14 +26,6 @@ function setCode(page: Page, text: string): Promise<void> {
   return page.evaluate((t) => (window as unknown as { __lp: { app: App } }).__lp.app.editor.setContent(t), text);
 }
 
-function cursorLine(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
-    await editor.load();
-    const v = editor.view!;
-    return v.state.doc.lineAt(v.state.selection.main.head).number;
-  });
-}
 
 /** finished waits for the run to end and returns the body's run state. */
 async function finished(page: Page): Promise<string | null> {

@@ -1,5 +1,6 @@
-// Helpers the page's specs share: the editor's text, holding a download
-// back to act as a busy machine would, and running an example.
+// Helpers the page's specs share: the editor's text, cursor and error
+// mark, holding a download back to act as a busy machine would, and
+// running an example.
 
 import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
@@ -31,4 +32,23 @@ export async function runExample(page: Page, file: string): Promise<void> {
   // The pane holds its height until the timeline has drawn the run's end.
   await expect.poll(() => page.locator(".lp-pane-timeline").evaluate((el: HTMLElement) => el.style.minHeight)).toBe("");
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** cursorLine is the line (1-based) of CodeMirror's cursor, once it is in. */
+export function cursorLine(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
+    await editor.load();
+    const v = editor.view!;
+    return v.state.doc.lineAt(v.state.selection.main.head).number;
+  });
+}
+
+/** markedLine is the line (1-based) the lint gutter's error marker is on. */
+export function markedLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
+    const marker = v.dom.querySelector(".cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)")!;
+    return v.state.doc.lineAt(v.lineBlockAtHeight(marker.getBoundingClientRect().top - v.documentTop + 1).from).number;
+  });
 }

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { open } from "./open";
-import { code, holdRoute } from "./pagekit";
+import { code, cursorLine, holdRoute, markedLine } from "./pagekit";
 import type { App } from "../web/src/app";
 
 const codeMirrorChunk = /\/chunks\/cmeditor-[\w-]+\.js$/;
@@ -83,17 +83,8 @@ test("a run's line links follow lines typed in the plain editor, across the hand
   release();
   await expect(page.locator(".cm-content")).toContainText("-- one");
   await output(page).getByRole("button", { name: "main.lua:2" }).first().click();
-  const line = await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
-    return v.state.doc.lineAt(v.state.selection.main.head).number;
-  });
-  expect(line).toBe(4);
+  expect(await cursorLine(page)).toBe(4);
   // The failing line is marked where it is now.
   await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
-  const marked = await page.evaluate(() => {
-    const v = (window as unknown as { __lp: { app: App } }).__lp.app.editor.view!;
-    const marker = v.dom.querySelector(".cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)")!;
-    return v.state.doc.lineAt(v.lineBlockAtHeight(marker.getBoundingClientRect().top - v.documentTop + 1).from).number;
-  });
-  expect(marked).toBe(4);
+  expect(await markedLine(page)).toBe(4);
 });

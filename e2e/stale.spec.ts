@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import { code, runExample } from "./pagekit";
+import { code, cursorLine, runExample } from "./pagekit";
 import type { App } from "../web/src/app";
 import { AXIS_H, LABEL_W, ROW_H } from "../web/src/timeline/view";
 
@@ -16,14 +16,6 @@ const canvas = (page: Page) => timeline(page).getByTestId("timeline-canvas");
 const exampleSource = (file: string) => readFileSync(`web/examples/${file}`, "utf8");
 
 
-function cursorLine(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
-    await editor.load();
-    const v = editor.view!;
-    return v.state.doc.lineAt(v.state.selection.main.head).number;
-  });
-}
 
 /** typeAtTop inserts lines before the first line, as a user would. */
 async function typeAtTop(page: Page, text: string): Promise<void> {

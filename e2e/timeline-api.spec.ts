@@ -95,3 +95,33 @@ test("a leak draws its stuck goroutines' waits and the summary names them", asyn
   await c.hover({ position: p });
   await expect(tooltip(page)).toContainText("stuck: channel send (never woke)");
 });
+
+test("a run's end is drawn before its summary, which follows in a task of its own", async ({ page }) => {
+  await open(page);
+  const seen = await page.evaluate(async () => {
+    const t = (window as unknown as LP).__lp.timeline;
+    const summary = t.dom.querySelector<HTMLElement>('[data-testid="timeline-summary"]')!;
+    const c = t.dom.querySelector("canvas")!;
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    t.reset("virtual");
+    t.append([
+      { t: 0, k: "spawn", g: 1, name: "main" }, { t: 0, k: "start", g: 1 },
+      { t: 10, k: "spawn", g: 2, o: 1, line: 2 }, { t: 20, k: "start", g: 2 }, { t: 30, k: "end", g: 2, status: "ok" },
+      { t: 40, k: "end", g: 1, status: "ok" },
+    ]);
+    const running = summary.textContent;
+    t.end(null);
+    const atEnd = summary.textContent;
+    await frame();
+    const drawn = { text: summary.textContent, lanes: c.dataset.lanes, end: Number(c.dataset.range!.split(",")[1]) };
+    await new Promise((done) => setTimeout(done, 50));
+    return { running, atEnd, drawn, after: summary.textContent, spans: c.dataset.spans };
+  });
+  expect(seen.running).toContain("Running: no goroutine has started yet.");
+  expect(seen.atEnd).toBe(seen.running);
+  expect(seen.drawn.text).toBe(seen.running); // the frame showing the end came first
+  expect(seen.drawn.lanes).toBe("2");
+  expect(seen.drawn.end).toBeGreaterThanOrEqual(40);
+  expect(seen.after).toContain("2 goroutines over");
+  expect(seen.spans).toBe("5");
+});

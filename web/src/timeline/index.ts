@@ -137,7 +137,7 @@ class TimelineView implements Timeline {
   end(_result: RunResult | null): void {
     this.phase = "ended";
     this.frame.ended();
-    this.text.refresh(this.layout, this.phase);
+    this.text.afterFrame(() => this.layout, () => this.phase);
   }
 
   clear(): void {

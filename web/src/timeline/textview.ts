@@ -10,7 +10,9 @@ import { fillTable, summarize, summaryLines, type Phase } from "./summary";
 
 /** TextView writes the DOM text around the canvas. */
 export class TextView {
+  // At most one refresh waits: on the timer, or for a frame (afterFrame).
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
 
   constructor(private parts: Parts) {}
 
@@ -29,16 +31,31 @@ export class TextView {
 
   /** schedule refreshes the summary soon, once for many batches. */
   schedule(current: () => Layout, phase: () => Phase): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.timer !== undefined || this.frame) return;
+    this.timer = setTimeout(() => this.refresh(current(), phase()), 250);
+  }
+
+  /** afterFrame refreshes the summary once the next frame has been drawn,
+   * in a task of its own: at a run's end the summary reads every lane of
+   * the run, and the canvas showing that end need not wait for it. */
+  afterFrame(current: () => Layout, phase: () => Phase): void {
+    const win = this.parts.summary.ownerDocument.defaultView;
+    if (!win) {
       this.refresh(current(), phase());
-    }, 250);
+      return;
+    }
+    this.cancel();
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.timer = setTimeout(() => this.refresh(current(), phase()), 0);
+    });
   }
 
   /** refresh rewrites the summary, and the table when it is shown, and
-   * publishes the span count (for tests): all of which read every lane. */
+   * publishes the span count (for tests): all of which read every lane.
+   * It stands for any refresh that was waiting. */
   refresh(l: Layout, phase: Phase): void {
+    this.cancel();
     const { summary, table } = this.parts;
     this.parts.canvas.dataset.spans = String(l.spanCount());
     const doc = summary.ownerDocument;
@@ -60,6 +77,13 @@ export class TextView {
   }
 
   destroy(): void {
+    this.cancel();
+  }
+
+  private cancel(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.frame) this.parts.summary.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 }

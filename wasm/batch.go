@@ -66,12 +66,14 @@ func (b *batcher) Output(c luamod.OutputChunk) {
 	b.count()
 }
 
-// Event encodes one trace event into the pending batch.
+// Event encodes one trace event into the pending batch. Nothing in it
+// panics (deliver recovers from onBatch's exceptions), so it unlocks
+// without a deferred call: it runs for every event.
 func (b *batcher) Event(e luamod.Event) {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.enc.event(e)
+	b.enc.event(&e)
 	b.count()
+	b.mu.Unlock()
 }
 
 // count notes one more item and delivers the batch when it is full.

@@ -100,13 +100,13 @@ func (e *batchEncoder) output(c luamod.OutputChunk) {
 }
 
 // event appends a recEvent record.
-func (e *batchEncoder) event(ev luamod.Event) {
+func (e *batchEncoder) event(ev *luamod.Event) {
 	e.uv(recEvent)
 	e.str(string(ev.Kind))
-	e.sv(ev.T - e.lastT)
+	e.uv(zigzag(ev.T - e.lastT))
 	e.lastT = ev.T
 	e.uv(uint64(ev.G))
-	mask := eventMask(&ev)
+	mask := eventMask(ev)
 	e.uv(mask)
 	if mask&hasOther != 0 {
 		e.uv(uint64(ev.Other))
@@ -133,13 +133,14 @@ func (e *batchEncoder) event(ev luamod.Event) {
 		e.str(ev.Err)
 	}
 	if mask&hasFrom != 0 {
-		e.sv(ev.T - ev.From)
+		e.uv(zigzag(ev.T - ev.From))
 	}
 }
 
-// eventMask is the mask of ev's fields that are present. The wasm is
-// built without inlining outside the runtime and the scheduler, so this
-// and uv are written to cost few calls: encoding runs for every event.
+// eventMask is the mask of ev's fields that are present. It, uv and
+// zigzag are small enough to be inlined into event (the page's wasm
+// inlines this package, see cmd/sitebuild): encoding runs for every
+// event, and in wasm a call costs more than the work of most of them.
 func eventMask(ev *luamod.Event) uint64 {
 	var mask uint64
 	if ev.Other != 0 {
@@ -180,7 +181,10 @@ func (e *batchEncoder) uv(v uint64) {
 	}
 	e.buf = binary.AppendUvarint(e.buf, v)
 }
-func (e *batchEncoder) sv(v int64) { e.buf = binary.AppendVarint(e.buf, v) }
+
+// zigzag maps v to the unsigned number an "sv" is written as, as
+// binary.AppendVarint does: 0, -1, 1, -2, ... to 0, 1, 2, 3, ....
+func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 func (e *batchEncoder) bytes(s string) {
 	e.uv(uint64(len(s)))

@@ -91,10 +91,10 @@ func TestBatchStringTableBounds(t *testing.T) {
 	enc := newBatchEncoder()
 	long := string(bytes.Repeat([]byte("z"), maxTableString+1))
 	for range 2 {
-		enc.event(luamod.Event{Kind: luamod.KindMark, G: 1, Name: long})
+		enc.event(&luamod.Event{Kind: luamod.KindMark, G: 1, Name: long})
 	}
 	for i := range maxTableSize + 5 {
-		enc.event(luamod.Event{Kind: luamod.KindMark, G: 1, Name: string(rune('a'+i%26)) + string(binary.AppendUvarint(nil, uint64(i)))})
+		enc.event(&luamod.Event{Kind: luamod.KindMark, G: 1, Name: string(rune('a'+i%26)) + string(binary.AppendUvarint(nil, uint64(i)))})
 	}
 	if len(enc.table) != maxTableSize {
 		t.Fatalf("table holds %d strings, want %d", len(enc.table), maxTableSize)

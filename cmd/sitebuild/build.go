@@ -88,14 +88,20 @@ func build(dist string) ([]asset, error) {
 // no DWARF). No inlining, except in the runtime and the scheduler: the
 // inlined copies cost the download about 10% of the wasm's brotli bytes,
 // and the browser's wasm compiler inlines on its own (fib, spawn and
-// ping-pong measured in CPU time under Node: no slower).
+// ping-pong measured in CPU time under Node: no slower). Three small
+// packages on the path of every event and method call inline too, for
+// about 2 KiB of brotli: the runtime's maps (gopher-lua's field lookups:
+// the map access called a function per probe step, and internal/byteorder
+// per word hashed) and the bridge itself (its encoder called a function
+// per number it wrote).
 //
 // Measured on this wasm and left out: GOWASM=satconv,signext (the same
 // raw size within 40 bytes; brotli 3 KB smaller on one engine, 4 KB
 // larger on the next) and binaryen's wasm-opt (-O1 to -O3, -Os, -Oz:
 // Go's own code compresses better; its output is 0 to 2% larger under
 // brotli even where -Oz makes it 7% smaller raw).
-var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-gcflags=runtime=", "-gcflags=luaplay/luamod="}
+var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-gcflags=runtime=", "-gcflags=luaplay/luamod=",
+	"-gcflags=internal/runtime/maps=", "-gcflags=internal/byteorder=", "-gcflags=luaplay/wasm="}
 
 // buildWasm compiles the engine for the browser.
 func buildWasm(dist string) error {

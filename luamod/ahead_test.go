@@ -51,6 +51,19 @@ func TestStateBuiltAheadKeepsItsOptions(t *testing.T) {
 	}
 }
 
+// The state built ahead holds the main goroutine's thread, with its call
+// stack allocated whole (see mainThread), so a run does not make it before
+// main starts (TestRunOnStateBuiltAhead runs on such a state).
+func TestStateBuiltAheadHoldsMainsThread(t *testing.T) {
+	opts, _ := testOptions(Options{RealTime: true}).withDefaults()
+	var a aheadState
+	a.prepare(opts)
+	s := a.take(opts)
+	if len(s.free) != 1 || s.free[0].Options.MinimizeStackMemory {
+		t.Fatalf("the state built ahead holds %d threads, want main's, allocated whole", len(s.free))
+	}
+}
+
 func builtAhead() *sched {
 	ahead.mu.Lock()
 	defer ahead.mu.Unlock()

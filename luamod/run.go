@@ -39,7 +39,6 @@ func (s *sched) run(ctx context.Context, src string) Result {
 		sink.Flush()
 		return res
 	}
-	s.free = append(s.free, s.mainThread())
 	s.main, _ = s.spawn("main", "", 0, nil) // the first goroutine: no limit can refuse it
 	s.main.fn, s.main.then = fn, s.afterMainBody
 	s.handoff(nil)
@@ -85,6 +84,7 @@ func buildSched(opts Options) *sched {
 	luaHelpers()
 	s.panicFn = s.panicTrace
 	s.openLibs()
+	s.free = append(s.free, s.mainThread()) // the first thread taken: main's
 	return s
 }
 

@@ -8,15 +8,29 @@ import (
 )
 
 // waitUntil waits until wake, or until the run is kicked (cancelled, over
-// a limit). In a browser it waits on scheduler.postTask's delay: a Go
-// timer waits on setTimeout, which browsers clamp to at least 4 ms once
-// timers nest five deep, and a real-time run's waits nest (each wake-up's
-// callback sets the next timer), so wake-ups due a millisecond apart came
-// 4 ms apart and late. Where postTask is missing (Node, whose timers do
-// not clamp) it waits on a Go timer.
+// a limit). It waits on a JavaScript task, not on a Go timer: Go's wasm
+// port sets a setTimeout of whole milliseconds rounded up for its timers,
+// which then comes up to another millisecond late, and in a browser
+// setTimeout is clamped to at least 4 ms once timers nest five deep, as a
+// real-time run's waits do (each wake-up's callback sets the next timer).
+//
+// The task waits whole milliseconds, rounded down, up to waitMargin
+// before wake; the wait then ends early and is taken again for what is
+// left (handoff calls idleUntil until the timer is due), and the last
+// part of a wait is a task that comes back at once: the event loop runs
+// in between, and the wake-up comes within a task's turn of its time.
+// The task is scheduler.postTask's in a browser (no clamping), setTimeout
+// and, for no delay, setImmediate under Node. With neither postTask nor
+// setImmediate it waits on a Go timer, as there a task of no delay would
+// be clamped.
 func (s *sched) waitUntil(wake time.Time) {
-	post := postTask()
-	if post.IsUndefined() {
+	left := time.Until(wake)
+	if left <= 0 {
+		return
+	}
+	delay := max(left-waitMargin, 0).Milliseconds()
+	post, ok := taskPoster(delay)
+	if !ok {
 		s.timerWait(wake)
 		return
 	}
@@ -27,16 +41,38 @@ func (s *sched) waitUntil(wake time.Time) {
 		cb.Release() // when kicked, the task still comes later: it owns cb
 		return nil
 	})
-	// The delay is whole milliseconds, rounded down: a wait that ends
-	// early is taken again for what is left, so the last part of a wait
-	// is a task that comes back at once. A negative delay would wrap.
-	opts := js.Global().Get("Object").New()
-	opts.Set("delay", max(time.Until(wake), 0).Milliseconds())
-	post.Invoke(cb, opts)
+	post(cb, delay)
 	select {
 	case <-done:
 	case <-s.kick:
 	}
+}
+
+// waitMargin is how long before its end a wait stops waiting on a timer
+// and takes tasks that come back at once: a timer comes a little after
+// its time (Node's about 0.2 ms after the millisecond it was set for on
+// a quiet machine, a millisecond or more on a loaded one).
+const waitMargin = time.Millisecond
+
+// taskPoster returns the function that calls cb back in a JavaScript task
+// after delay milliseconds, or false when there is none that keeps to
+// delay (see waitUntil).
+func taskPoster(delay int64) (post func(cb js.Func, delay int64), ok bool) {
+	if p := postTask(); !p.IsUndefined() {
+		return func(cb js.Func, delay int64) {
+			opts := js.Global().Get("Object").New()
+			opts.Set("delay", delay)
+			p.Invoke(cb, opts)
+		}, true
+	}
+	immediate := js.Global().Get("setImmediate")
+	if immediate.Type() != js.TypeFunction {
+		return nil, false
+	}
+	if delay == 0 {
+		return func(cb js.Func, _ int64) { immediate.Invoke(cb) }, true
+	}
+	return func(cb js.Func, delay int64) { js.Global().Call("setTimeout", cb, delay) }, true
 }
 
 // postTask returns scheduler.postTask bound to the scheduler, or

@@ -37,14 +37,14 @@ func TestRealTimeWaitsOnPostTask(t *testing.T) {
 	res, rec := run(t, `
 local t0 = goroutine.now()
 local wg = goroutine.wait_group()
-for i = 1, 5 do wg:add(1) goroutine.spawn(function() goroutine.sleep(30 + i) wg:done() end) end
+for i = 1, 5 do wg:add(1) goroutine.spawn(function() goroutine.sleep(100 + i) wg:done() end) end
 wg:wait()
-print(goroutine.now() - t0 >= 35)
+print(goroutine.now() - t0 >= 105)
 `, Options{RealTime: true})
 	if !res.OK() || rec.Stdout.String() != "true\n" {
 		t.Fatalf("%s %q %s", res.Status, rec.Stdout.String(), rec.Stderr.String())
 	}
-	if d := time.Since(start); d < 35*time.Millisecond {
+	if d := time.Since(start); d < 105*time.Millisecond {
 		t.Fatalf("run took %v, want at least the longest sleep", d)
 	}
 	if *posted == 0 {
@@ -59,4 +59,91 @@ func TestCancelDuringPostTaskWait(t *testing.T) {
 	defer remove()
 	expectCancelledSleep(t, 300, 250*time.Millisecond)
 	time.Sleep(300 * time.Millisecond) // the posted task calls back into Go
+}
+
+// countImmediates wraps globalThis.setImmediate (Node's) so that it counts
+// its calls, and returns the count and the function that restores it.
+func countImmediates(t *testing.T) (calls *int, restore func()) {
+	t.Helper()
+	orig := js.Global().Get("setImmediate")
+	if orig.Type() != js.TypeFunction {
+		t.Skip("no setImmediate: not Node")
+	}
+	n := 0
+	wrap := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		n++
+		vals := make([]any, len(args))
+		for i, a := range args {
+			vals[i] = a
+		}
+		return orig.Invoke(vals...)
+	})
+	js.Global().Set("setImmediate", wrap)
+	return &n, func() {
+		js.Global().Set("setImmediate", orig)
+		wrap.Release()
+	}
+}
+
+// Under Node the last part of a real-time wait is a task that comes back
+// at once (setImmediate), not a timer of whole milliseconds rounded up.
+// A wait ends no earlier than its time.
+func TestRealTimeWaitEndsOnImmediateTasks(t *testing.T) {
+	calls, restore := countImmediates(t)
+	defer restore()
+	opts, _ := testOptions(Options{RealTime: true}).withDefaults()
+	s := buildSched(opts)
+	// A wait shorter than waitMargin; the process may be held up past its
+	// end before it looks, so it gets a few tries.
+	for i := 0; i < 10 && *calls == 0; i++ {
+		wake := time.Now().Add(waitMargin * 4 / 5)
+		s.waitUntil(wake)
+		for time.Now().Before(wake) {
+			s.waitUntil(wake)
+		}
+	}
+	if *calls == 0 {
+		t.Fatal("a wait shorter than waitMargin took no immediate task")
+	}
+}
+
+// A real-time run's sleeps, whose waits end on immediate tasks under
+// Node, last as long as they say.
+func TestRealTimeSleepsInARow(t *testing.T) {
+	start := time.Now()
+	res, rec := run(t, `
+local t0 = goroutine.now()
+for i = 1, 5 do
+  local t = goroutine.now()
+  goroutine.sleep(3)
+  if goroutine.now() - t < 3 then print("short") end
+end
+print(goroutine.now() - t0 >= 15)
+`, Options{RealTime: true})
+	if !res.OK() || rec.Stdout.String() != "true\n" {
+		t.Fatalf("%s %q %s", res.Status, rec.Stdout.String(), rec.Stderr.String())
+	}
+	if d := time.Since(start); d < 15*time.Millisecond {
+		t.Fatalf("run took %v, want at least the sleeps", d)
+	}
+}
+
+// With neither scheduler.postTask nor setImmediate a real-time run waits
+// on Go timers, and its sleeps last as long as they say.
+func TestRealTimeWaitWithoutTasks(t *testing.T) {
+	orig := js.Global().Get("setImmediate")
+	js.Global().Set("setImmediate", js.Undefined())
+	defer js.Global().Set("setImmediate", orig)
+	start := time.Now()
+	res, rec := run(t, `
+local t0 = goroutine.now()
+goroutine.sleep(20)
+print(goroutine.now() - t0 >= 20)
+`, Options{RealTime: true})
+	if !res.OK() || rec.Stdout.String() != "true\n" {
+		t.Fatalf("%s %q %s", res.Status, rec.Stdout.String(), rec.Stderr.String())
+	}
+	if d := time.Since(start); d < 20*time.Millisecond {
+		t.Fatalf("run took %v, want at least the sleep", d)
+	}
 }

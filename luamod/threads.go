@@ -3,6 +3,7 @@ package luamod
 import (
 	"reflect"
 	"sync"
+	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -152,32 +153,37 @@ var scrubDepths = func() (d [lua.FramesPerSegment + 1]lua.LValue) {
 	return d
 }()
 
-// registryPath locates LState.reg.array, the slots of a thread's
-// registry, which no method reports. gopher-lua's registry never shrinks;
-// its size decides whether a thread is worth keeping. A layout this does
-// not find (another gopher-lua version) keeps no spares.
-var registryPath, registryKnown = findRegistry()
+// registryAt locates LState.reg.array, the slots of a thread's registry,
+// which no method reports: the offsets of the reg pointer in LState and of
+// array in what it points to, taken from the real types once (as
+// frames.go does for the call frames). gopher-lua's registry never
+// shrinks; its size decides whether a thread is worth keeping. A layout
+// this does not find (another gopher-lua version) keeps no spares.
+var registryAt, registryKnown = findRegistry()
 
-func findRegistry() (path [2]int, ok bool) {
+func findRegistry() (at struct{ reg, array uintptr }, ok bool) {
 	reg, ok := reflect.TypeFor[lua.LState]().FieldByName("reg")
 	if !ok || reg.Type.Kind() != reflect.Pointer || reg.Type.Elem().Kind() != reflect.Struct {
-		return path, false
+		return at, false
 	}
 	arr, ok := reg.Type.Elem().FieldByName("array")
-	if !ok || arr.Type.Kind() != reflect.Slice {
-		return path, false
+	if !ok || arr.Type != reflect.TypeFor[[]lua.LValue]() {
+		return at, false
 	}
-	return [2]int{reg.Index[0], arr.Index[0]}, true
+	at.reg, at.array = reg.Offset, arr.Offset
+	return at, true
 }
 
-// registrySize is the number of slots th's registry holds, or -1.
+// registrySize is the number of slots th's registry holds, or -1. It
+// reads the two fields directly: through reflect it was most of the time
+// a run's end took to keep a thousand spare threads under GOOS=js.
 func registrySize(th *lua.LState) int {
 	if !registryKnown {
 		return -1
 	}
-	reg := reflect.ValueOf(th).Elem().Field(registryPath[0])
-	if reg.IsNil() {
+	reg := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(th), registryAt.reg))
+	if reg == nil {
 		return -1
 	}
-	return reg.Elem().Field(registryPath[1]).Cap()
+	return cap(*(*[]lua.LValue)(unsafe.Add(reg, registryAt.array)))
 }

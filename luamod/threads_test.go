@@ -4,14 +4,23 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	lua "github.com/yuin/gopher-lua"
 )
 
-// The spare threads' registry size is read through reflection: with the
-// pinned gopher-lua it must be found, or no thread would ever be kept.
+// The spare threads' registry size is read at offsets found through
+// reflection: with the pinned gopher-lua they must be found, or no thread
+// would ever be kept, and the size read must follow the registry's growth.
 func TestRegistrySizeIsRead(t *testing.T) {
 	th, _ := newRoot().NewThread()
 	if got := registrySize(th); got != threadRegistry {
 		t.Fatalf("registry size %d, want %d", got, threadRegistry)
+	}
+	for i := 0; i < 3*threadRegistry; i++ {
+		th.Push(lua.LNumber(i))
+	}
+	if got := registrySize(th); got < 3*threadRegistry {
+		t.Fatalf("registry size %d after %d pushes", got, 3*threadRegistry)
 	}
 }
 

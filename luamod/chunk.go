@@ -3,6 +3,7 @@ package luamod
 import (
 	"fmt"
 	"io"
+	"sync"
 
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
@@ -27,6 +28,16 @@ const parseBytesPerSourceByte = 64
 // that outlives the run's limits by panicking with an error, which the
 // parser returns.
 func (s *sched) compile(L *lua.LState, src, name string, check func(n int)) (*lua.LFunction, error) {
+	proto, err := compileProto(src, name, check)
+	if err != nil {
+		return nil, err
+	}
+	return s.function(L, proto), nil
+}
+
+// compileProto parses and compiles src, as compile does, into a prototype
+// that any run can make functions of.
+func compileProto(src, name string, check func(n int)) (*lua.FunctionProto, error) {
 	chunk, err := parse.Parse(&checkedReader{src: src, check: check}, name)
 	if err != nil {
 		return nil, err
@@ -34,10 +45,11 @@ func (s *sched) compile(L *lua.LState, src, name string, check func(n int)) (*lu
 	if err := guardTree(chunk, name); err != nil {
 		return nil, err
 	}
-	proto, err := lua.Compile(withConcat(chunk), name)
-	if err != nil {
-		return nil, err
-	}
+	return lua.Compile(withConcat(chunk), name)
+}
+
+// function makes proto a function of the run, in L's environment.
+func (s *sched) function(L *lua.LState, proto *lua.FunctionProto) *lua.LFunction {
 	// The wrapper runs on the root thread, which counts no instructions,
 	// so compiling takes no time on the run clock.
 	R := s.root
@@ -46,7 +58,7 @@ func (s *sched) compile(L *lua.LState, src, name string, check func(n int)) (*lu
 	R.Call(1, 1)
 	fn := R.Get(-1).(*lua.LFunction)
 	R.Pop(1)
-	return fn, nil
+	return fn
 }
 
 // compileMain compiles the script, or returns the result of a run that
@@ -58,9 +70,11 @@ func (s *sched) compileMain(src string) (*lua.LFunction, Result) {
 	if err == nil && int64(len(src))*parseBytesPerSourceByte > s.opts.MaxMemory {
 		return nil, Result{Status: StatusLimit, Error: s.memoryLimitError().Error()}
 	}
-	var fn *lua.LFunction
+	var proto *lua.FunctionProto
 	if err == nil {
-		fn, err = s.compile(s.root, src, name, s.checkParse)
+		if proto = lastMain.get(src, name); proto == nil {
+			proto, err = compileProto(src, name, s.checkParse)
+		}
 	}
 	if err != nil {
 		if r := s.stopped; r != nil {
@@ -69,8 +83,49 @@ func (s *sched) compileMain(src string) (*lua.LFunction, Result) {
 		msg := syntaxError(name, src, err)
 		return nil, Result{Status: StatusError, Error: msg, Line: errorLine(name, msg)}
 	}
-	return fn, Result{}
+	lastMain.put(src, name, proto)
+	return s.function(s.root, proto), Result{}
 }
+
+// lastMain is the prototype of the last script compiled, by source and
+// chunk name: the page's user and the benchmarks run the same script again
+// and again, and parsing and compiling even a short one under GOOS=js
+// came before its first instruction. gopher-lua never writes to a
+// prototype once compiled, so runs share it, at once too. A script longer
+// than maxSharedSource is not kept, so a big one is not held between
+// runs.
+var lastMain protoCache
+
+const maxSharedSource = 16 << 10
+
+type protoCache struct {
+	mu        sync.Mutex
+	src, name string
+	proto     *lua.FunctionProto
+}
+
+// get returns the prototype of src named name, or nil.
+func (c *protoCache) get(src, name string) *lua.FunctionProto {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.proto == nil || c.src != src || c.name != name {
+		return nil
+	}
+	return c.proto
+}
+
+// put keeps proto as the prototype of src named name.
+func (c *protoCache) put(src, name string, proto *lua.FunctionProto) {
+	if len(src) > maxSharedSource {
+		return
+	}
+	c.mu.Lock()
+	c.src, c.name, c.proto = src, name, proto
+	c.mu.Unlock()
+}
+
+// drop forgets the prototype kept.
+func (c *protoCache) drop() { c.put("", "", nil) }
 
 // loadUnits is the work of a call of loadstring or load besides its
 // bytes: about 7 µs.

@@ -3,6 +3,7 @@ package luamod
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -86,4 +87,58 @@ print(#(t[1] .. t[2] .. t[3] .. t[4] .. t[5] .. t[6] .. t[7] .. t[8] .. t[9] .. 
   t[41] .. t[42] .. t[43] .. t[44] .. t[45] .. t[46] .. t[47] .. t[48] .. t[49] .. t[50] ..
   t[51] .. t[52] .. t[53] .. t[54] .. t[55] .. t[56] .. t[57] .. t[58] .. t[59] .. t[60]))
 `, "xa\tay\t12\t1.5|-0.25\nT+s\ts+T\tabT+cd\nfalse\tmain.lua:9: cannot perform concat operation between string and nil\n171\n")
+}
+
+// A script run again is not parsed again: its prototype, kept from the
+// last run under the same chunk name, serves every run of it, at once
+// too, with the same output and the same trace. A script that did not
+// compile, or a long one, is not kept.
+func TestScriptPrototypeIsShared(t *testing.T) {
+	const src = `
+local parts = {}
+local function add(s) parts[#parts + 1] = s .. "!" end
+local wg = goroutine.wait_group()
+for i = 1, 4 do
+  wg:add(1)
+  goroutine.spawn(function() add(tostring(i)) wg:done() end)
+end
+wg:wait()
+print(table.concat(parts, " "), pcall(error, "e"))
+`
+	lastMain.drop()
+	_, first := run(t, src)
+	proto := lastMain.get(src, DefaultChunkName)
+	if proto == nil {
+		t.Fatal("the script's prototype was not kept")
+	}
+	if lastMain.get(src, "other.lua") != nil {
+		t.Fatal("the prototype was kept for another chunk name")
+	}
+	want := first.Stdout.String() + formatEvents(first.Trace)
+	var wg sync.WaitGroup
+	got := make([]string, 4)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, rec := run(t, src)
+			got[i] = rec.Stdout.String() + formatEvents(rec.Trace)
+		}()
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Fatalf("run %d on the kept prototype:\n%s\nwant:\n%s", i, g, want)
+		}
+	}
+	if lastMain.get(src, DefaultChunkName) != proto {
+		t.Fatal("a run of the same script compiled it again")
+	}
+	if res, _ := run(t, "print("); res.Status != StatusError || lastMain.get("print(", DefaultChunkName) != nil {
+		t.Fatalf("a syntax error: %s, or its script was kept", res.Status)
+	}
+	long := strings.Repeat("x = 1\n", maxSharedSource/6+1)
+	if res, _ := run(t, long); !res.OK() || lastMain.get(long, DefaultChunkName) != nil {
+		t.Fatalf("a long script: %s, or it was kept", res.Status)
+	}
 }

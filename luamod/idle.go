@@ -55,8 +55,9 @@ func (r *runCounter) end(opts Options) {
 }
 
 // DropSpares forgets what earlier runs left for the next ones (the spare
-// threads, the state built ahead), so that what a run allocates can be
-// measured from nothing: the memory benchmark does.
+// threads, the state built ahead, the last script's prototype), so that
+// what a run allocates can be measured from nothing: the memory benchmark
+// does.
 func DropSpares() {
 	spares.mu.Lock()
 	spares.clean, spares.dirty = nil, nil
@@ -64,6 +65,7 @@ func DropSpares() {
 	ahead.mu.Lock()
 	ahead.s = nil
 	ahead.mu.Unlock()
+	lastMain.drop()
 }
 
 // idle does the idle work unless a run has started meanwhile: that run's

@@ -3,7 +3,7 @@ package luamod
 import (
 	"fmt"
 	"sync"
-	"unsafe"
+	"unsafe" // also for go:linkname
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -120,13 +120,16 @@ func (s *sched) resumeG(g *G) bool {
 // continues it where it yielded when fn is nil. It returns as
 // gopher-lua's Resume does, with only the values the function returned.
 //
-// A thread that yielded is continued through gopher-lua's own
-// coroutine.resume, called directly on an idle thread of the run: Resume
-// allocates a slice for what the thread yields on every return, twice a
-// channel round trip, and coroutine.resume leaves it on the stack of the
-// thread that calls it instead. Each worker takes its own (a worker that
-// parks inside a goroutine keeps it), so two resumes never share a stack.
-// An idle thread holds nothing: coroutine.resume would pass it on to L.
+// A thread that yielded is continued as gopher-lua's own
+// coroutine.resume continues one, with an idle thread of the run as its
+// parent: Resume allocates a slice for what the thread yields on every
+// return, twice a channel round trip, and coroutine.resume leaves it on
+// the stack of the parent instead. Each worker takes its own parent (a
+// worker that parks inside a goroutine keeps it), so two resumes never
+// share a stack. The yielded thread has nothing to receive (a blocking
+// operation's results are already on its stack, see deliver), so the
+// resume is what coroutine.resume does past its checks and argument
+// moves: set the parent and the current thread, and run (runThread).
 func (s *sched) resumeLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (lua.ResumeState, error, []lua.LValue) {
 	if fn != nil {
 		s.root.G.CurrentThread = s.root
@@ -135,23 +138,32 @@ func (s *sched) resumeLua(L *lua.LState, fn *lua.LFunction, args []lua.LValue) (
 		return st, err, values[:min(max(resultCount(values, top), 0), len(values))]
 	}
 	R := s.thread()
-	s.root.G.CurrentThread = R
-	R.Push(L)
-	n := s.luaResume.GFunction(R) // true or false, then the values
+	L.Parent = R
+	s.root.G.CurrentThread = L
+	runThread(L) // R gets true or false, then the values
 	st, err, values := lua.ResumeYield, error(nil), []lua.LValue(nil)
 	switch {
-	case R.Get(2) == lua.LFalse:
-		st, err = lua.ResumeError, &lua.ApiError{Type: lua.ApiErrorRun, Object: R.Get(3)}
+	case R.Get(1) == lua.LFalse:
+		st, err = lua.ResumeError, &lua.ApiError{Type: lua.ApiErrorRun, Object: R.Get(2)}
 	case L.Dead:
-		st, values = lua.ResumeOK, make([]lua.LValue, n-1)
+		st, values = lua.ResumeOK, make([]lua.LValue, R.GetTop()-1)
 		for i := range values {
-			values[i] = R.Get(3 + i)
+			values[i] = R.Get(2 + i)
 		}
 	}
 	fitTop(R, 0)
 	s.free = append(s.free, R)
 	return st, err, values
 }
+
+// runThread runs thread L from where it stands until it yields, returns
+// or fails, all of which go back to L.Parent: coroutine.resume's own run
+// of a thread. It is gopher-lua's unexported threadRun (see newstate.go
+// for why go:linkname is safe here; luaHelpers checks that it resumes
+// as coroutine.resume does).
+//
+//go:linkname runThread github.com/yuin/gopher-lua.threadRun
+func runThread(L *lua.LState)
 
 // endResumed ends g with err. Its thread is not reused: a raised error
 // leaves gopher-lua's call frames on it, so the error text (which may
@@ -290,5 +302,30 @@ var luaHelpers = sync.OnceValue(func() (h struct{ traceback *lua.LFunction }) {
 			panic("luamod: gopher-lua's Resume changed how it returns results: resume.go must follow it")
 		}
 	}
+	checkRunThread(L)
 	return h
 })
+
+// checkRunThread continues a thread that yielded through runThread, as
+// resumeLua does, and panics unless it ends as coroutine.resume would
+// end it: dead, its parent holding true and what it returned.
+func checkRunThread(L *lua.LState) {
+	fn, err := L.LoadString(`local yield = ... return yield() .. "!"`)
+	if err != nil {
+		panic(err)
+	}
+	yield := L.NewFunction(func(L *lua.LState) int { return L.Yield() })
+	th, _ := L.NewThread()
+	parent, _ := L.NewThread()
+	if st, _, _ := L.Resume(th, fn, yield); st != lua.ResumeYield {
+		panic("luamod: gopher-lua's Resume did not yield")
+	}
+	th.Push(lua.LString("resumed"))
+	th.Parent = parent
+	L.G.CurrentThread = th
+	runThread(th)
+	L.G.CurrentThread = L
+	if !th.Dead || parent.GetTop() != 2 || parent.Get(1) != lua.LTrue || parent.Get(2) != lua.LString("resumed!") {
+		panic("luamod: gopher-lua's threadRun changed: resume.go's runThread must follow it")
+	}
+}

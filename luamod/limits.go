@@ -76,6 +76,10 @@ func (o Options) WallLimit() Millis {
 // the engine's words.
 func (o Options) WallLimitError() error { return limitError("wall time", o.WallLimit()) }
 
+// clockEvery is how many checks go by between two readings of the clock
+// on a handoff.
+const clockEvery = 64
+
 // checkOutside looks at what can end the run from outside the script:
 // the caller's cancellation, the wall-time limit and the memory limit.
 // Handoffs are frequent and under GOOS=js time.Now is a call into
@@ -83,7 +87,8 @@ func (o Options) WallLimitError() error { return limitError("wall time", o.WallL
 // slow path of Done and a builtin's checkpoint read it every time
 // (readClock), which bounds how late a limit is seen by a quantum of
 // instructions or checkUnits of charged work. The heap is read at most
-// every 50 ms.
+// every 50 ms. The reading is kept in checkedAt: the pause for the event
+// loop that follows a check under GOOS=js (platformPause) needs no other.
 func (s *sched) checkOutside(readClock bool) {
 	if s.stopped != nil {
 		return
@@ -93,10 +98,11 @@ func (s *sched) checkOutside(readClock bool) {
 		return
 	}
 	s.checks++
-	if !readClock && s.checks%64 != 0 {
+	if !readClock && s.checks%clockEvery != 0 {
 		return
 	}
 	now := time.Now()
+	s.checkedAt = now
 	if now.Sub(s.start) > time.Duration(s.opts.WallTimeout) {
 		s.stop(StatusLimit, s.wallLimitError())
 		return

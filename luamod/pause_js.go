@@ -13,9 +13,11 @@ import (
 // cut short by the runtime's idle work (GC marking) without ever returning
 // to the event loop. The task is scheduler.postTask's where there is one
 // (see waitUntil): browsers clamp a setTimeout of 0 set from a timer's
-// callback, as every pause after the first is, to 4 ms.
+// callback, as every pause after the first is, to 4 ms. It is called
+// right after checkOutside read the clock, and takes that reading: a
+// reading is a call into JavaScript.
 func platformPause(s *sched) {
-	if time.Since(s.lastPause) < 50*time.Millisecond {
+	if s.checkedAt.Sub(s.lastPause) < 50*time.Millisecond {
 		return
 	}
 	done := make(chan struct{})

@@ -36,13 +36,14 @@ type sched struct {
 	seq         int64 // object ids: "chan 3", "wg 4", ...
 
 	clock
-	steps      int64 // VM instructions executed so far
-	checkAt    int64 // steps at which runCtx.Done takes the slow path
-	sliceStart int64 // steps when the current goroutine got the token, less the work charged since
-	checkEvery int64 // most instructions between two slow paths of Done (see noteBigString)
-	charged    int64 // work charged since the last checkpoint
-	allocated  int64 // bytes reserved since the heap was last read
-	checks     int   // calls of checkOutside
+	steps      int64     // VM instructions executed so far
+	checkAt    int64     // steps at which runCtx.Done takes the slow path
+	sliceStart int64     // steps when the current goroutine got the token, less the work charged since
+	checkEvery int64     // most instructions between two slow paths of Done (see noteBigString)
+	charged    int64     // work charged since the last checkpoint
+	allocated  int64     // bytes reserved since the heap was last read
+	checks     int       // calls of checkOutside
+	checkedAt  time.Time // the wall clock at checkOutside's last reading
 	lastCheck  time.Time
 	lastPause  time.Time
 	memBase    heapBase
@@ -186,8 +187,9 @@ func (s *sched) handoff(free *goWorker) *G {
 }
 
 // pauseEvery is how many handoffs go by between two looks at whether the
-// page's messages are due (platformPause reads the clock under GOOS=js).
-const pauseEvery = 64
+// page's messages are due: the handoffs on which checkOutside reads the
+// clock, which platformPause takes.
+const pauseEvery = clockEvery
 
 // goIdle puts worker w, when there is one, with the idle workers before
 // the token leaves it.

@@ -12,8 +12,12 @@ const REC_EVENT = 2;
 /** The optional event fields, in the order of the bits of an event's mask. */
 const HAS_OTHER = 1 << 0;
 const HAS_LINE = 1 << 1;
-const STRING_FIELDS = ["reason", "obj", "name", "group", "status", "err"] as const;
-const FIRST_STRING_BIT = 2;
+const HAS_REASON = 1 << 2;
+const HAS_OBJ = 1 << 3;
+const HAS_NAME = 1 << 4;
+const HAS_GROUP = 1 << 5;
+const HAS_STATUS = 1 << 6;
+const HAS_ERR = 1 << 7;
 const HAS_FROM = 1 << 8;
 
 const utf8 = new TextDecoder();
@@ -53,23 +57,41 @@ export class BatchDecoder {
     return batch;
   }
 
+  /**
+   * event reads an event record. Its fields are stored by name, one
+   * statement each, and uv and str return at once for the one-byte
+   * numbers most are: it runs for every event of a run.
+   */
   private event(): TraceEvent {
     const k = this.str() as TraceEvent["k"];
     const t = this.lastT + this.sv();
     this.lastT = t;
-    const e: Record<string, unknown> = { t, k, g: this.uv() };
+    const e: TraceEvent = { t, k, g: this.uv() };
     const mask = this.uv();
     if (mask & HAS_OTHER) e.o = this.uv();
     if (mask & HAS_LINE) e.line = this.uv();
-    for (let i = 0; i < STRING_FIELDS.length; i++) {
-      if (mask & (1 << (FIRST_STRING_BIT + i))) e[STRING_FIELDS[i]] = this.str();
-    }
+    if (mask & HAS_REASON) e.reason = this.str() as TraceEvent["reason"];
+    if (mask & HAS_OBJ) e.obj = this.str();
+    if (mask & HAS_NAME) e.name = this.str();
+    if (mask & HAS_GROUP) e.group = this.str();
+    if (mask & HAS_STATUS) e.status = this.str() as TraceEvent["status"];
+    if (mask & HAS_ERR) e.err = this.str();
     if (mask & HAS_FROM) e.from = t - this.sv();
-    return e as unknown as TraceEvent;
+    return e;
   }
 
   /** uv reads an unsigned LEB128 varint, exact up to 2^53. */
   private uv(): number {
+    const b = this.data[this.pos];
+    if (b < 0x80) {
+      this.pos++;
+      return b;
+    }
+    return this.uvLong();
+  }
+
+  /** uvLong is uv past one byte, or at the end of the data (b undefined above). */
+  private uvLong(): number {
     let v = 0;
     let scale = 1;
     for (;;) {

@@ -88,5 +88,5 @@ type OutputChunk struct {
 type Sink interface {
 	Output(c OutputChunk)
 	Event(e Event)
-	Flush() // the run goes idle or ends: deliver what is buffered
+	Flush() // the run goes idle, pauses for the event loop (GOOS=js) or ends: deliver what is buffered
 }

@@ -2,38 +2,28 @@ package main
 
 import (
 	"strings"
-	"sync"
-	"time"
 
 	"luaplay/luamod"
 )
 
-// Batching thresholds: a batch goes out when it holds batchItems items or
-// when batchInterval has passed since the last one, so the page sees a long
-// run progress without one message per event.
-const (
-	batchItems    = 500
-	batchInterval = 50 * time.Millisecond
-)
+// batchItems is when a batch goes out: once it holds this many items, or
+// when the run goes idle, ends or pauses for the event loop (about every
+// 50 ms of a busy run, luamod/pause_js.go), so the page sees a long run
+// progress without one message per event.
+const batchItems = 500
 
 // batcher is the luamod.Sink of a browser run. It encodes events as they
 // come (batchcodec.go), keeps output until the batch goes, and delivers
-// batches in order. Its methods may be called from the run and from the
-// ticker goroutine at once, hence the lock.
-//
-// It reads the clock once per batch, not per event: under GOOS=js every
-// read is a call into JavaScript. A busy run still delivers on time,
-// because the ticker goroutine runs whenever the run pauses for the event
-// loop (luamod/pause_js.go).
+// batches in order. Like every sink it is called by the run's goroutines
+// one at a time (and by the session once the run has returned), so it
+// needs no lock: under GOOS=js a lock's calls were a sixth of the cost of
+// an event.
 type batcher struct {
-	mu       sync.Mutex
 	enc      *batchEncoder
 	output   []pendingOutput
 	items    int
-	last     time.Time
 	deliver  func([]byte) // must not keep the slice after it returns
 	maxItems int
-	interval time.Duration
 }
 
 // pendingOutput is text written to one stream since the last batch by one
@@ -47,14 +37,12 @@ type pendingOutput struct {
 }
 
 func newBatcher(deliver func([]byte)) *batcher {
-	return &batcher{enc: newBatchEncoder(), deliver: deliver, last: time.Now(), maxItems: batchItems, interval: batchInterval}
+	return &batcher{enc: newBatchEncoder(), deliver: deliver, maxItems: batchItems}
 }
 
 // Output buffers a chunk, merging it with the previous one when only the
 // text differs.
 func (b *batcher) Output(c luamod.OutputChunk) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	if n := len(b.output); n > 0 {
 		if last := &b.output[n-1]; last.stream == c.Stream && last.g == c.G && last.t == c.T {
 			last.text.WriteString(c.Text)
@@ -66,43 +54,23 @@ func (b *batcher) Output(c luamod.OutputChunk) {
 	b.count()
 }
 
-// Event encodes one trace event into the pending batch. Nothing in it
-// panics (deliver recovers from onBatch's exceptions), so it unlocks
-// without a deferred call: it runs for every event.
+// Event encodes one trace event into the pending batch.
 func (b *batcher) Event(e luamod.Event) {
-	b.mu.Lock()
 	b.enc.event(&e)
 	b.count()
-	b.mu.Unlock()
 }
 
 // count notes one more item and delivers the batch when it is full.
 func (b *batcher) count() {
 	b.items++
 	if b.items >= b.maxItems {
-		b.flushLocked()
+		b.Flush()
 	}
 }
 
-// Flush delivers whatever is buffered: the run went idle or ended.
+// Flush delivers whatever is buffered: the run went idle, paused or
+// ended.
 func (b *batcher) Flush() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.flushLocked()
-}
-
-// tick delivers the buffer when the interval has passed; the ticker goroutine
-// calls it so output written before a long silent computation still shows.
-func (b *batcher) tick() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if time.Since(b.last) >= b.interval {
-		b.flushLocked()
-	}
-}
-
-func (b *batcher) flushLocked() {
-	b.last = time.Now()
 	for i := range b.output {
 		o := &b.output[i]
 		b.enc.output(luamod.OutputChunk{Stream: o.stream, Text: o.text.String(), G: o.g, T: o.t})
@@ -112,19 +80,5 @@ func (b *batcher) flushLocked() {
 	if data := b.enc.buf; len(data) > 0 {
 		b.deliver(data)
 		b.enc.buf = data[:0]
-	}
-}
-
-// runTicker calls tick every interval until stop is closed.
-func (b *batcher) runTicker(stop <-chan struct{}) {
-	t := time.NewTicker(b.interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			b.tick()
-		}
 	}
 }

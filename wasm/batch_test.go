@@ -3,17 +3,15 @@ package main
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	"luaplay/luamod"
 )
 
-// collect returns a batcher that never flushes by time, and the batches it
-// delivered, decoded.
+// collect returns a batcher and the batches it delivered, decoded.
 func collect(maxItems int) (*batcher, *[]Batch) {
 	c := &collector{}
 	b := newBatcher(c.deliver)
-	b.maxItems, b.interval = maxItems, time.Hour
+	b.maxItems = maxItems
 	return b, &c.batches
 }
 
@@ -54,42 +52,4 @@ func TestBatcherFlushesAtItemLimit(t *testing.T) {
 	if len(*got) != 3 || (*got)[2].Events[0].T != 6 {
 		t.Fatalf("last batch %+v, want the 7th event", (*got)[len(*got)-1])
 	}
-}
-
-func TestBatcherTickDeliversAfterInterval(t *testing.T) {
-	b, got := collect(100)
-	b.Output(out("stdout", "x", 1, 0))
-	b.tick()
-	if len(*got) != 0 {
-		t.Fatalf("tick before the interval delivered %+v", *got)
-	}
-	b.interval = time.Millisecond
-	time.Sleep(2 * time.Millisecond)
-	b.tick()
-	if len(*got) != 1 || (*got)[0].Output[0].Text != "x" {
-		t.Fatalf("tick after the interval delivered %+v", *got)
-	}
-}
-
-func TestBatcherTickerStops(t *testing.T) {
-	b, got := collect(100)
-	b.interval = time.Millisecond
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() { b.runTicker(stop); close(done) }()
-	b.Output(out("stdout", "x", 1, 0))
-	deadline := time.Now().Add(5 * time.Second)
-	for b.pendingLen() > 0 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	close(stop)
-	<-done
-	if len(*got) != 1 {
-		t.Fatalf("ticker delivered %+v, want one batch", *got)
-	}
-}
-
-func (b *batcher) pendingLen() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.items
 }

@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"luaplay/luamod"
 )
@@ -53,7 +52,7 @@ func TestBatchEncodingGolden(t *testing.T) {
 		raw.Write(data)
 		c.deliver(data)
 	})
-	b.maxItems, b.interval = 7, time.Hour
+	b.maxItems = 7
 	for i, e := range sampleEvents {
 		b.Event(e)
 		switch i {

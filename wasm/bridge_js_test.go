@@ -212,6 +212,33 @@ func TestBridgeChromeTrace(t *testing.T) {
 	}
 }
 
+// A busy run's output reaches onBatch while the run goes on: the run
+// delivers what it has whenever it pauses for the event loop.
+func TestBridgeDeliversWhileBusy(t *testing.T) {
+	lp, got := installed(t), newBatches(t)
+	var first time.Time
+	timed := js.FuncOf(func(this js.Value, a []js.Value) any {
+		if first.IsZero() {
+			first = time.Now()
+		}
+		return got.fn.Invoke(a[0])
+	})
+	defer timed.Release()
+	v, err := await(t, lp.Call("run", `print("early") for i = 1, 2e6 do end`, nil, timed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := time.Now()
+	if res := decodeResult(t, v); res.Status != luamod.StatusOK {
+		t.Fatalf("result %+v", res)
+	}
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	if text(got.all, "stdout") != "early\n" || first.IsZero() || end.Sub(first) < 100*time.Millisecond {
+		t.Fatalf("stdout %q; the first batch came %v before the run's end, want the output during the loop", text(got.all, "stdout"), end.Sub(first))
+	}
+}
+
 // An onBatch that returns a Promise holds the run until it settles: the
 // worker's flow control. Every batch still arrives, in order.
 func TestBridgeWaitsForOnBatchPromise(t *testing.T) {

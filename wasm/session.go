@@ -63,15 +63,7 @@ func (s *session) start(key, src string, optsJSON []byte) (*pendingRun, error) {
 func (p *pendingRun) exec(deliver func([]byte)) ([]byte, error) {
 	defer p.s.end(p.key)
 	sink := newBatcher(deliver)
-	stop := make(chan struct{})
-	ticking := make(chan struct{})
-	go func() {
-		defer close(ticking)
-		sink.runTicker(stop)
-	}()
 	res := luamod.Run(p.ctx, p.src, p.opts, sink)
-	close(stop)
-	<-ticking
 	sink.Flush()
 	return wire.Marshal(res)
 }

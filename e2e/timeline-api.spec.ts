@@ -96,32 +96,41 @@ test("a leak draws its stuck goroutines' waits and the summary names them", asyn
   await expect(tooltip(page)).toContainText("stuck: channel send (never woke)");
 });
 
-test("a run's end is drawn before its summary, which follows in a task of its own", async ({ page }) => {
+test("a long run's end is drawn before its summary, which follows in a task of its own; a short run's comes at once", async ({ page }) => {
   await open(page);
   const seen = await page.evaluate(async () => {
     const t = (window as unknown as LP).__lp.timeline;
     const summary = t.dom.querySelector<HTMLElement>('[data-testid="timeline-summary"]')!;
     const c = t.dom.querySelector("canvas")!;
     const frame = () => new Promise((done) => requestAnimationFrame(done));
-    t.reset("virtual");
-    t.append([
-      { t: 0, k: "spawn", g: 1, name: "main" }, { t: 0, k: "start", g: 1 },
-      { t: 10, k: "spawn", g: 2, o: 1, line: 2 }, { t: 20, k: "start", g: 2 }, { t: 30, k: "end", g: 2, status: "ok" },
-      { t: 40, k: "end", g: 1, status: "ok" },
-    ]);
-    const running = summary.textContent;
-    t.end(null);
-    const atEnd = summary.textContent;
-    await frame();
-    const drawn = { text: summary.textContent, lanes: c.dataset.lanes, end: Number(c.dataset.range!.split(",")[1]) };
-    await new Promise((done) => setTimeout(done, 50));
-    return { running, atEnd, drawn, after: summary.textContent, spans: c.dataset.spans };
+    // run ends a run of n goroutines (three events each) and tells what
+    // the summary said at the end, at the frame after it and later.
+    const run = async (n: number) => {
+      t.reset("virtual");
+      const events: Parameters<typeof t.append>[0][number][] = [{ t: 0, k: "spawn", g: 1, name: "main" }, { t: 0, k: "start", g: 1 }];
+      for (let g = 2; g <= n; g++) events.push({ t: g, k: "spawn", g, o: 1, line: 2 }, { t: g + 1, k: "start", g }, { t: g + 2, k: "end", g, status: "ok" });
+      events.push({ t: n + 3, k: "end", g: 1, status: "ok" });
+      t.append(events);
+      const running = summary.textContent;
+      t.end(null);
+      const atEnd = summary.textContent;
+      await frame();
+      const drawn = { text: summary.textContent, lanes: c.dataset.lanes, end: Number(c.dataset.range!.split(",")[1]) };
+      await new Promise((done) => setTimeout(done, 50));
+      return { events: events.length, running, atEnd, drawn, after: summary.textContent, spans: c.dataset.spans };
+    };
+    return { long: await run(8_000), short: await run(3) };
   });
-  expect(seen.running).toContain("Running: no goroutine has started yet.");
-  expect(seen.atEnd).toBe(seen.running);
-  expect(seen.drawn.text).toBe(seen.running); // the frame showing the end came first
-  expect(seen.drawn.lanes).toBe("2");
-  expect(seen.drawn.end).toBeGreaterThanOrEqual(40);
-  expect(seen.after).toContain("2 goroutines over");
-  expect(seen.spans).toBe("5");
+  const { long, short } = seen;
+  expect(long.events).toBeGreaterThan(20_000); // DEFER_SUMMARY_EVENTS
+  expect(long.running).toContain("Running: no goroutine has started yet.");
+  expect(long.atEnd).toBe(long.running);
+  expect(long.drawn.text).toBe(long.running); // the frame showing the end came first
+  expect(long.drawn.lanes).toBe("8000");
+  expect(long.drawn.end).toBeGreaterThanOrEqual(8_003);
+  expect(long.after).toContain("8000 goroutines over");
+  expect(long.spans).toBe(String(2 + 3 * 7_999));
+  expect(short.events).toBeLessThan(20_000);
+  expect(short.atEnd).toContain("3 goroutines over");
+  expect(short.spans).toBe("8");
 });

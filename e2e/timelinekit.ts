@@ -8,11 +8,9 @@ import type { App } from "../web/src/app";
 import type { Timeline } from "../web/src/timeline/index";
 import { AXIS_H, ROW_H } from "../web/src/timeline/view";
 
-/** settle waits for the timeline's next two frames, which draw the last
- * events, and for the summary of a run's end, which follows its frame in
- * a task of its own (a timer's, queued before this one's). */
+/** settle waits for the timeline's next two frames, which draw the last events. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** runExample loads an example from the menu, runs it and waits for the

@@ -80,6 +80,10 @@ export interface Timeline {
   destroy(): void;
 }
 
+/** DEFER_SUMMARY_EVENTS: past this many events, a run's end draws its
+ * frame before the summary (which then takes milliseconds). */
+export const DEFER_SUMMARY_EVENTS = 20_000;
+
 /** createTimeline builds the component. */
 export function createTimeline(doc: Document, opts: TimelineOptions = {}): Timeline {
   return new TimelineView(doc, opts);
@@ -137,7 +141,11 @@ class TimelineView implements Timeline {
   end(_result: RunResult | null): void {
     this.phase = "ended";
     this.frame.ended();
-    this.text.afterFrame(() => this.layout, () => this.phase);
+    // The summary reads every lane: for a long run, after the frame that
+    // shows its end; a short one's is cheap and comes at once, so that
+    // the page around the timeline settles with that frame.
+    if (this.layout.events > DEFER_SUMMARY_EVENTS) this.text.afterFrame(() => this.layout, () => this.phase);
+    else this.text.refresh(this.layout, this.phase);
   }
 
   clear(): void {

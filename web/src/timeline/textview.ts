@@ -32,7 +32,10 @@ export class TextView {
   /** schedule refreshes the summary soon, once for many batches. */
   schedule(current: () => Layout, phase: () => Phase): void {
     if (this.timer !== undefined || this.frame) return;
-    this.timer = setTimeout(() => this.refresh(current(), phase()), 250);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh(current(), phase());
+    }, 250);
   }
 
   /** afterFrame refreshes the summary once the next frame has been drawn,
@@ -44,18 +47,19 @@ export class TextView {
       this.refresh(current(), phase());
       return;
     }
-    this.cancel();
+    this.cancel(); // this refresh stands for the timer's
     this.frame = win.requestAnimationFrame(() => {
       this.frame = 0;
-      this.timer = setTimeout(() => this.refresh(current(), phase()), 0);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.refresh(current(), phase());
+      }, 0);
     });
   }
 
   /** refresh rewrites the summary, and the table when it is shown, and
-   * publishes the span count (for tests): all of which read every lane.
-   * It stands for any refresh that was waiting. */
+   * publishes the span count (for tests): all of which read every lane. */
   refresh(l: Layout, phase: Phase): void {
-    this.cancel();
     const { summary, table } = this.parts;
     this.parts.canvas.dataset.spans = String(l.spanCount());
     const doc = summary.ownerDocument;

@@ -9,8 +9,8 @@ import (
 
 // platformPause lets the JavaScript event loop run about every 50 ms of a
 // busy run, so that a message from the page (Stop) is delivered, and
-// flushes the sink first, so that the page sees the run's output and
-// events as it goes. It waits
+// tells a sink that is a Pauser first, so that the page sees the run's
+// output and events as it goes. It waits
 // for a JavaScript task's callback rather than sleeping: a Go sleep can be
 // cut short by the runtime's idle work (GC marking) without ever returning
 // to the event loop. The task is scheduler.postTask's where there is one
@@ -22,7 +22,9 @@ func platformPause(s *sched) {
 	if s.checkedAt.Sub(s.lastPause) < 50*time.Millisecond {
 		return
 	}
-	s.sink.Flush() // what the run made so far reaches the page meanwhile
+	if p, ok := s.sink.(Pauser); ok {
+		p.Pause() // what the run made so far reaches the page meanwhile
+	}
 	done := make(chan struct{})
 	cb := js.FuncOf(func(js.Value, []js.Value) any {
 		close(done)

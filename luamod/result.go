@@ -88,5 +88,13 @@ type OutputChunk struct {
 type Sink interface {
 	Output(c OutputChunk)
 	Event(e Event)
-	Flush() // the run goes idle, pauses for the event loop (GOOS=js) or ends: deliver what is buffered
+	Flush() // the run goes idle or ends: deliver what is buffered
+}
+
+// Pauser is a Sink that is also told when a busy run pauses for the
+// event loop (under GOOS=js, about every 50 ms), so that it can deliver
+// what it holds while the run goes on: the browser's batcher does. A
+// Recorder does not: its Flush copies the trace so far into one slice.
+type Pauser interface {
+	Pause()
 }

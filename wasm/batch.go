@@ -68,8 +68,13 @@ func (b *batcher) count() {
 	}
 }
 
-// Flush delivers whatever is buffered: the run went idle, paused or
-// ended.
+// Pause delivers whatever is buffered: a busy run pauses for the event
+// loop.
+func (b *batcher) Pause() { b.Flush() }
+
+var _ luamod.Pauser = (*batcher)(nil)
+
+// Flush delivers whatever is buffered: the run went idle or ended.
 func (b *batcher) Flush() {
 	for i := range b.output {
 		o := &b.output[i]

@@ -135,8 +135,10 @@ func (s *suite) pingPong(n int, withTrace bool) {
 	}
 	s.emit(compare(r, s.runs, func() float64 { return perItem(n, func() { runEngine(src, opts, discard{}) }) }, goRun))
 	if withTrace {
-		r.Subject, r.Target = "plain gopher-lua, no-op methods (floor)", ""
+		r.Subject, r.Target = "plain gopher-lua, no-op methods, no coroutines", ""
 		s.emit(compare(r, s.runs, func() float64 { return perItem(n, func() { runLuaFloor(n) }) }, goRun))
+		r.Subject = "plain gopher-lua, two coroutines yielding in Go methods (floor)"
+		s.emit(compare(r, s.runs, func() float64 { return perItem(n, func() { runCoroutineFloor(n) }) }, goRun))
 		r.Subject = "engine+trace"
 		s.emit(compare(r, s.runs, func() float64 {
 			return perItem(n, func() { runEngine(src, opts, &luamod.Recorder{}) })

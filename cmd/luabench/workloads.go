@@ -121,8 +121,8 @@ func (discard) Event(luamod.Event)        {}
 func (discard) Flush()                    {}
 
 // runLuaFloor runs pingPongSrc's Lua in plain gopher-lua with channel
-// methods that do nothing: what the Lua side of the ping-pong costs
-// before any scheduling, the floor under the engine's round trip.
+// methods that do nothing, one loop after the other: what the Lua side of
+// the ping-pong costs before any handoff (runCoroutineFloor adds those).
 func runLuaFloor(n int) {
 	L := lua.NewState()
 	defer L.Close()

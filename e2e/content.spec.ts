@@ -127,3 +127,20 @@ test("Run waits until the first example is in the editor", async ({ page }) => {
   await runButton(page).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "done", { timeout: 20_000 });
 });
+
+test("picking the example the editor already holds, as it is, leaves its run going", async ({ page }) => {
+  await open(page);
+  const file = examples[0].file;
+  await expect(menu(page)).toHaveValue(file);
+  await page.getByLabel("Virtual time").uncheck(); // the example's sleeps take 300 ms of real time
+  const release = await holdExamples(page);
+  await menu(page).selectOption(file);
+  await runButton(page).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "running");
+  const fetched = page.waitForResponse(new RegExp(`/examples/${file.replace(".", "\\.")}$`));
+  release();
+  await fetched;
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done", { timeout: 20_000 });
+  await expect(page.getByRole("log", { name: "Output" })).toContainText("all done: 3 goroutines finished");
+  expect(await code(page)).toBe(exampleSource(file));
+});

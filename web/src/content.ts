@@ -90,6 +90,9 @@ export function createContent(p: ContentParts): Content {
     try {
       const text = await fetchExample(p.examples, file);
       if (mine !== request || (first && ready)) return;
+      // The editor holds this example as it is: nothing changes, so
+      // nothing is replaced, and a run of it goes on.
+      if (ready && prov.example === file && code() === text) return p.changed();
       replace(text, { example: file, pristine: text });
     } catch (e) {
       p.note(`Could not load the example: ${(e as Error).message}`, "error");

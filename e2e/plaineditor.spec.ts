@@ -88,3 +88,33 @@ test("a run's line links follow lines typed in the plain editor, across the hand
   await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
   expect(await markedLine(page)).toBe(4);
 });
+
+test("CodeMirror taking over after a run leaves the page where the user scrolled it", async ({ page }) => {
+  // Stacked panes (narrower than 900 px): the timeline is below the editor
+  // and the page scrolls to it.
+  await page.setViewportSize({ width: 860, height: 600 });
+  const release = await holdRoute(page, codeMirrorChunk);
+  await open(page);
+  const before = await code(page);
+  // A picked example is a replaced text, whose undo step the hand-over replays.
+  await page.getByLabel("Examples").selectOption("pool_etl.lua");
+  await expect.poll(() => code(page)).toBe(readFileSync("web/examples/pool_etl.lua", "utf8"));
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
+  // The user scrolls down to the timeline; a busy machine's CodeMirror comes in then.
+  await page.getByTestId("timeline-canvas").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const y0 = await page.evaluate(() => window.scrollY);
+  expect(y0).toBeGreaterThan(0);
+  const top = () => page.getByTestId("timeline-canvas").evaluate((el) => el.getBoundingClientRect().top);
+  const top0 = await top();
+  release();
+  await expect.poll(() => isCodeMirror(page)).toBe(true);
+  // CodeMirror scrolls, if it does, when it measures: in a frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await page.evaluate(() => window.scrollY)).toBe(y0);
+  expect(await top()).toBe(top0);
+  expect(await cursorLine(page)).toBe(1);
+  await source(page).focus();
+  await page.keyboard.press("ControlOrMeta+z");
+  expect(await code(page)).toBe(before);
+});

@@ -20,8 +20,12 @@ import type { Editor, EditorCallbacks, ErrorMark, LineMap } from "./editor";
 const replacement = Annotation.define<boolean>();
 
 /** CodeMirrorEditor is the editor once CodeMirror is in (editor.ts). */
-export interface CodeMirrorEditor extends Omit<Editor, "view" | "load"> {
+export interface CodeMirrorEditor extends Omit<Editor, "view" | "load" | "replaceContent"> {
   view: EditorView;
+  /** replaceContent is the Editor's; with scroll false (the hand-over,
+   * which keeps the plain area's scroll) it scrolls neither the editor
+   * nor the page to the cursor. */
+  replaceContent(text: string, scroll?: boolean): void;
 }
 
 // Colours come from CSS variables so the page's theme switch restyles code too.
@@ -114,12 +118,12 @@ export function createCodeMirror(text: string, callbacks: EditorCallbacks): Code
       extras.mark(view, []);
       view.setState(newState(doc));
     },
-    replaceContent(doc: string) {
+    replaceContent(doc: string, scroll = true) {
       extras.mark(view, []);
       view.dispatch({
         changes: { from: 0, to: view.state.doc.length, insert: doc },
         selection: { anchor: 0 },
-        scrollIntoView: true,
+        scrollIntoView: scroll,
         // One undo step of its own, never merged with the typing around it.
         annotations: [replacement.of(true), isolateHistory.of("full")],
       });

@@ -122,7 +122,10 @@ export function createEditor(text: string, callbacks: EditorCallbacks): Editor {
     const { selectionStart, selectionEnd, scrollTop } = area;
     const next = create(replaced ? replaced.before : text, callbacks);
     if (replaced) {
-      next.replaceContent(replaced.after);
+      // Not scrolled into view: CodeMirror would scroll the page too, to
+      // the cursor, pulling away a user who scrolled down to the timeline
+      // while it loaded after a run.
+      next.replaceContent(replaced.after, false);
       if (text !== replaced.after) next.view.dispatch({ changes: { from: 0, to: next.view.state.doc.length, insert: text } });
     }
     const backward = area.selectionDirection === "backward";

@@ -131,3 +131,18 @@ func BenchmarkPingPongTrace(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*10000), "ns/roundtrip")
 }
+
+// BenchmarkSleepers is the work of the page's real-time sleep row (a
+// thousand goroutines that each sleep, then a wait group) on the virtual
+// clock, so that only the CPU counts.
+func BenchmarkSleepers(b *testing.B) {
+	src := `local wg = goroutine.wait_group()
+for i = 1, 1000 do wg:add(1) goroutine.spawn(function() goroutine.sleep(100) wg:done() end) end
+wg:wait()`
+	for b.Loop() {
+		if res := Run(context.Background(), src, Options{}, discard{}); !res.OK() {
+			b.Fatal(res.Error)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/goroutine")
+}

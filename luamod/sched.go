@@ -27,6 +27,8 @@ type sched struct {
 	cur         *G
 	runq        fifo[*G] // runnable goroutines
 	all         []*G
+	gSlab       []G            // the goroutines newG hands out next
+	gSlabN      int            // the size of the last slab
 	idle        []*goWorker    // Go goroutines waiting for a goroutine to run (gopool.go)
 	workers     sync.WaitGroup // every Go goroutine the run started
 	workersMade int            // how many

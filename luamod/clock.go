@@ -151,6 +151,7 @@ func (s *sched) idleUntil(when int64) {
 	if time.Until(wake) >= aheadMinIdle {
 		ahead.prepare(s.opts) // the next run's set-up, while this one waits
 	}
+	collectIfDue(time.Until(wake)) // rather than while goroutines start (idlegc.go)
 	s.waitUntil(wake)
 	s.clockMoved()
 	// The wait let the event loop run (GOOS=js): the next pause for it

@@ -5,6 +5,7 @@
 // every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
 import { crashReason, keepStderr } from "./crash";
+import { Outbox } from "./outbox";
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
 /** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
@@ -188,16 +189,20 @@ async function run(id: number, source: string, options: string, hang: boolean): 
   }
   running.add(id);
   unacked.set(id, { n: 0 });
+  // A batch goes to the page as the engine encoded it, its buffer
+  // transferred: decoding it here would hold up the engine, which
+  // shares this thread, and copying the decoded objects too. It goes
+  // once the engine lets the event loop run (outbox.ts).
+  const batches = new Outbox<Uint8Array>((bytes) => post({ type: "batch", id, bytes }, [bytes.buffer]));
   try {
-    // A batch goes to the page as the engine encoded it, its buffer
-    // transferred: decoding it here would hold up the engine, which
-    // shares this thread, and copying the decoded objects too.
     const result = await lp.run(source, options, (bytes) => {
-      post({ type: "batch", id, bytes }, [bytes.buffer]);
+      batches.add(bytes);
       return sent(id);
     }, id);
+    batches.flush();
     post({ type: "result", id, result });
   } catch (err) {
+    batches.flush();
     post({ type: "runFailed", id, message: message(err) });
   } finally {
     running.delete(id);

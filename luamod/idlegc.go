@@ -42,7 +42,7 @@ func collectIfDue(left time.Duration) bool {
 	start := time.Now()
 	runtime.GC()
 	if took := time.Since(start); took > 0 {
-		gcRate.Store(max(int64(float64(heapStats().live)/took.Seconds()), 1))
+		gcRate.Store(max(int64(heapStats().live)*int64(time.Millisecond)/int64(took)*1000, 1))
 	}
 	return true
 }
@@ -53,7 +53,7 @@ func gcTime(live uint64) time.Duration {
 	if rate <= 0 {
 		rate = defaultGCRate
 	}
-	return time.Duration(float64(live) / float64(rate) * float64(time.Second))
+	return time.Duration(int64(live) * 1000 / rate * int64(time.Millisecond))
 }
 
 // heapState is what heapStats reads: the heap's objects (garbage not yet

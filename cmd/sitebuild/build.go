@@ -99,7 +99,9 @@ func build(dist string) ([]asset, error) {
 // raw size within 40 bytes; brotli 3 KB smaller on one engine, 4 KB
 // larger on the next) and binaryen's wasm-opt (-O1 to -O3, -Os, -Oz:
 // Go's own code compresses better; its output is 0 to 2% larger under
-// brotli even where -Oz makes it 7% smaller raw).
+// brotli even where -Oz makes it 7% smaller raw), and profile-guided
+// optimization (no gain on the bridge's ping-pong within the download
+// budget: the figures are in bench/NOTES.md).
 var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-gcflags=runtime=", "-gcflags=luaplay/luamod=",
 	"-gcflags=internal/runtime/maps=", "-gcflags=internal/byteorder=", "-gcflags=luaplay/wasm="}
 

@@ -40,12 +40,27 @@ func TestHostileScriptsEndWithinTheirLimits(t *testing.T) {
 			if !strings.Contains(tc.want, "wall time") {
 				timeout = "2m"
 			}
+			// The engine's own result, which comes even when the runner has
+			// abandoned the run.
+			ended := make(chan luamod.Result, 1)
+			runScript = func(ctx context.Context, src string, opts luamod.Options, sink luamod.Sink) luamod.Result {
+				res := luamod.Run(ctx, src, opts, sink)
+				ended <- res
+				return res
+			}
+			t.Cleanup(func() { runScript = luamod.Run })
 			start, cpu := time.Now(), cputime.Process()
 			code, out, errOut := runArgs(t, "hostile.lua", tc.script,
 				"-timeout", timeout, "-max-memory", "16", "-max-output", "10000", "-max-events", "500", "FILE")
 			expectExit(t, code, 1, errOut, tc.want)
-			if last := lastLine(errOut); strings.HasPrefix(tc.want, "limit") && last != tc.want {
+			if last := lastLine(errOut); strings.HasPrefix(tc.want, "limit") && last != tc.want && !abandoned(errOut, tc.want, timeout) {
 				t.Fatalf("last line of stderr %q, want %q", last, tc.want)
+			}
+			if timeout == "300ms" {
+				if abandoned(errOut, tc.want, timeout) {
+					t.Logf("abandoned by the runner after %v", time.Since(start))
+				}
+				engineEndsAtWallLimit(t, ended)
 			}
 			// Within 300 ms plus a second, of wall time or of CPU time: a
 			// run that outruns it uses both, a busy machine slows the first.
@@ -92,6 +107,37 @@ for i = 1, 3000 do a:receive() b:send(i) end`, "-chrome-trace", chromeFile, "FIL
 	readJSON(t, chromeFile, &chrome)
 	if len(chrome.TraceEvents) < 12000 {
 		t.Fatalf("%d chrome events for 6,000 handoffs", len(chrome.TraceEvents))
+	}
+}
+
+// abandoned tells whether stderr ends as a run the runner abandoned past
+// its wall limit ends (stuck.go): the limit's message, then a note. The
+// engine ends these scripts at their wall limit, at their next
+// instruction, but the runner gives up on a run 500 ms (stuckGrace) of
+// wall time past the limit, and on a busy machine (a load of 10 to 20 on
+// two cores, with -race) the engine had not had the CPU time to get there
+// by then: it got 170 to 360 ms in those 800 ms. The runner kept its
+// promise all the same; engineEndsAtWallLimit checks the engine's.
+func abandoned(stderr, want, timeout string) bool {
+	lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+	n := len(lines)
+	return timeout == "300ms" && n >= 2 && lines[n-2] == want && strings.Contains(lines[n-1], "stuck inside one Lua instruction")
+}
+
+// engineEndsAtWallLimit waits for the engine's result of a run with a
+// 300 ms wall limit, even one the runner abandoned: the engine must end
+// it by that limit, not leave it running. It gets 10 s, which no load
+// this machine has seen comes near; an engine that missed the limit would
+// run these scripts for ever.
+func engineEndsAtWallLimit(t *testing.T, ended <-chan luamod.Result) {
+	t.Helper()
+	select {
+	case res := <-ended:
+		if res.Status != luamod.StatusLimit || !strings.Contains(res.Error, "wall time (300ms)") {
+			t.Fatalf("the engine ended the run with %s %q, want the wall limit", res.Status, res.Error)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the engine had not ended the run 10 s after its 300 ms wall limit")
 	}
 }
 

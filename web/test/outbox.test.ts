@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Outbox } from "../src/outbox";
+import { maxHeld, Outbox } from "../src/outbox";
 
 test("what is added while the thread is busy is posted when the event loop runs", async () => {
   const posted: number[] = [];
@@ -28,4 +28,17 @@ test("flush posts what is held at once, and the later microtask posts nothing tw
   assert.deepEqual(posted, ["a", "b", "result"]);
   box.flush();
   assert.deepEqual(posted, ["a", "b", "result"]);
+});
+
+test("a stream of batches goes maxHeld at a time while the thread stays busy", async () => {
+  const posted: number[] = [];
+  const box = new Outbox<number>((n) => posted.push(n));
+  for (let i = 1; i < maxHeld; i++) box.add(i);
+  assert.equal(posted.length, 0);
+  box.add(maxHeld);
+  assert.equal(posted.length, maxHeld, "the batch that fills the outbox posts them all");
+  box.add(maxHeld + 1);
+  assert.equal(posted.length, maxHeld);
+  await Promise.resolve();
+  assert.deepEqual(posted, Array.from({ length: maxHeld + 1 }, (_, i) => i + 1));
 });

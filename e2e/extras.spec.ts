@@ -69,6 +69,33 @@ test("typing while the extras load loses nothing, and completion works once they
   expect(await code(page)).toBe('print("typed while loading")\ngoroutine.wait_g');
 });
 
+test("no completion list opens in a comment, so Enter there ends the line", async ({ page }) => {
+  await open(page);
+  await page.evaluate(async () => {
+    const editor = (window as unknown as { __lp: { app: App } }).__lp.app.editor;
+    editor.setContent("local running = 1\n");
+    await editor.loadExtras();
+  });
+  await expect(page.locator(".cm-gutter-lint")).toHaveCount(1);
+  const source = page.getByLabel("Lua source");
+  await source.focus();
+  await page.keyboard.press("ControlOrMeta+End");
+  // In code, the word is offered.
+  await page.keyboard.type("print(ru");
+  await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("running");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type(")\n-- ru");
+  // Longer than completion's typing delay (100 ms), as the list above came.
+  await page.waitForTimeout(600);
+  await expect(page.locator(".cm-tooltip-autocomplete")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("--[[ ru");
+  await page.waitForTimeout(600);
+  await expect(page.locator(".cm-tooltip-autocomplete")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  expect(await code(page)).toBe("local running = 1\nprint(ru)\n-- ru\n--[[ ru\n]]");
+});
+
 test("a failing line is marked even when the run ends before the lint gutter is in", async ({ page }) => {
   const release = await holdRoute(page, extrasChunk);
   await open(page);

@@ -4,7 +4,7 @@
 // closing, search, selection matches and the lint gutter that marks a
 // run's failing lines. The page's first output does not wait for them.
 
-import { autocompletion, closeBrackets, closeBracketsKeymap, completeAnyWord } from "@codemirror/autocomplete";
+import { autocompletion, closeBrackets, closeBracketsKeymap, completeAnyWord, ifNotIn } from "@codemirror/autocomplete";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Prec, type Extension } from "@codemirror/state";
@@ -16,7 +16,9 @@ import { apiCompletions, apiHover } from "./help";
  * deletes a closed pair before it deletes a character). */
 export const extensions: Extension = [
   closeBrackets(),
-  autocompletion({ override: [apiCompletions, completeAnyWord] }),
+  // None in a comment: its list would open on a word being written there,
+  // and the Enter that ends the line would take the first suggestion.
+  autocompletion({ override: [ifNotIn(["comment"], apiCompletions), ifNotIn(["comment"], completeAnyWord)] }),
   highlightSelectionMatches(),
   apiHover,
   lintGutter(),

@@ -48,6 +48,8 @@ bench() {
   local out=.build/bench quick=()
   [ "${LP_BENCH_QUICK:-}" = 1 ] && quick=(-quick)
   rm -rf "$out" && mkdir -p "$out"
+  # When the measurements began and the machine's load then, for the report.
+  { date -u +%Y-%m-%dT%H:%M:%SZ; cat /proc/loadavg; } >"$out/started"
   echo "== engine, native"
   go run ./cmd/luabench "${quick[@]}" >"$out/native.jsonl"
   echo "== engine, GOOS=js (wasm under node)"

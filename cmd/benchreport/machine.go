@@ -9,10 +9,11 @@ import (
 	"strings"
 )
 
-// writeMachine records what the numbers were measured on and with.
-func writeMachine(b *strings.Builder) {
+// writeMachine records what the numbers were measured on and with, and
+// the machine's load (load says when it was read).
+func writeMachine(b *strings.Builder, load string) {
 	b.WriteString("## Machine and versions\n\n")
-	fmt.Fprintf(b, "- CPU: %s, %d logical cores; memory %s; load average %s\n", cpuModel(), runtime.NumCPU(), memTotal(), loadAvg())
+	fmt.Fprintf(b, "- CPU: %s, %d logical cores; memory %s; load average %s\n", cpuModel(), runtime.NumCPU(), memTotal(), load)
 	fmt.Fprintf(b, "- %s; Node %s; %s\n", command("go", "version"), command("node", "--version"), command("/usr/bin/chromium", "--version"))
 	fmt.Fprintf(b, "- gopher-lua %s; wasmoon %s; fengari %s\n\n", goModVersion("github.com/yuin/gopher-lua"), npmVersion("wasmoon"), npmVersion("fengari"))
 }

@@ -35,8 +35,13 @@ func main() {
 		fail(err)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Benchmark results\n\nWritten by `./build.sh bench` on %s. Do not edit: run it again.\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	writeMachine(&b)
+	run, measured := readBenchRun(*in)
+	fmt.Fprintf(&b, "# Benchmark results\n\n%s\n\n", header(run, measured, time.Now()))
+	load := loadAvg() + " as the report was written"
+	if measured {
+		load = run.load + " as the bench began"
+	}
+	writeMachine(&b, load)
 	writeTargets(&b, results, sizes)
 	if err := writeNotes(&b, *notes); err != nil {
 		fail(err)

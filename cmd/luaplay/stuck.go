@@ -41,8 +41,14 @@ func runGuarded(ctx context.Context, src string, opts luamod.Options, sink *stre
 }
 
 // reportAbandoned says on stderr that the wall limit ended the run, in the
-// engine's words, and that the run was stuck inside one instruction.
+// engine's words, and that the runner abandoned it, with the two causes
+// it cannot tell apart: one Lua instruction that runs that long, or a
+// machine so busy that the engine did not get the CPU to reach its next
+// instruction (seen with -race at a load of 10 to 20 on two cores).
 func reportAbandoned(stderr io.Writer, opts luamod.Options) {
 	fmt.Fprintln(stderr, opts.WallLimitError())
-	fmt.Fprintln(stderr, "luaplay: the run was stuck inside one Lua instruction past its wall limit and was abandoned")
+	fmt.Fprintf(stderr, "luaplay: the run had not ended %v past its wall limit and was abandoned: %s\n", stuckGrace, abandonCause)
 }
+
+// abandonCause is what reportAbandoned gives as the reason.
+const abandonCause = "one Lua instruction ran that long, or the machine is too busy for the engine to reach its next check"

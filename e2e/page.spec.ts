@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { cursorLine } from "./pagekit";
+import { cursorLine, untilRunState } from "./pagekit";
 import { open } from "./open";
 import { pngColours } from "./png";
 import { parseExampleIndex } from "../web/src/examples";
@@ -29,8 +29,7 @@ function setCode(page: Page, text: string): Promise<void> {
 
 /** finished waits for the run to end and returns the body's run state. */
 async function finished(page: Page): Promise<string | null> {
-  await expect(body(page)).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
-  return body(page).getAttribute("data-run-state");
+  return untilRunState(page);
 }
 
 for (const ex of examples) {

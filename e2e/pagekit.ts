@@ -22,13 +22,25 @@ export async function holdRoute(page: Page, url: string | RegExp): Promise<() =>
   return release;
 }
 
+/** untilRunState waits until the page's run state is one of states and
+ * returns it. It waits with locator.waitFor, not with expect: at every
+ * poll that does not match yet, Playwright's expect builds an accessibility
+ * snapshot of the element for its failure message (of the page, for
+ * body), which, while a run floods the output, took a third of the page's
+ * CPU and doubled the run's time; under load such a run met its 10 s wall
+ * limit. */
+export async function untilRunState(page: Page, states = ["done", "failed"], timeout = 20_000): Promise<string | null> {
+  await page.locator(states.map((s) => `body[data-run-state="${s}"]`).join(", ")).waitFor({ timeout });
+  return page.locator("body").getAttribute("data-run-state");
+}
+
 /** runExample picks an example, waits until the editor holds it, runs it
  * and waits for the end and for the timeline pane to settle at its height. */
 export async function runExample(page: Page, file: string): Promise<void> {
   await page.getByLabel("Examples").selectOption(file);
   await expect.poll(() => code(page)).toBe(readFileSync(`web/examples/${file}`, "utf8"));
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout: 20_000 });
+  await untilRunState(page);
   // The pane holds its height until the timeline has drawn the run's end.
   await expect.poll(() => page.locator(".lp-pane-timeline").evaluate((el: HTMLElement) => el.style.minHeight)).toBe("");
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -5,6 +5,7 @@ import { expect, type Page } from "@playwright/test";
 import type { App } from "../web/src/app";
 import type { RunOptions } from "../web/src/protocol";
 import type { Runner } from "../web/src/runner";
+import { untilRunState } from "./pagekit";
 
 /** Test is what web/src/main.ts exposes as window.__lp with ?test. */
 export interface Test {
@@ -30,9 +31,8 @@ export async function runScript(page: Page, src: string, options: RunOptions = {
 }
 
 /** ended waits for the run to end and returns the page's run state. */
-export async function ended(page: Page, timeout = 20_000): Promise<string | null> {
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", /^(done|failed)$/, { timeout });
-  return page.locator("body").getAttribute("data-run-state");
+export function ended(page: Page, timeout = 20_000): Promise<string | null> {
+  return untilRunState(page, ["done", "failed"], timeout);
 }
 
 /** workerGeneration counts the engine's workers started so far. */

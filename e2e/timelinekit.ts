@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { App } from "../web/src/app";
 import type { Timeline } from "../web/src/timeline/index";
 import { AXIS_H, ROW_H } from "../web/src/timeline/view";
+import { untilRunState } from "./pagekit";
 
 /** settle waits for the timeline's next two frames, which draw the last events. */
 export async function settle(page: Page): Promise<void> {
@@ -19,7 +20,7 @@ export async function runExample(page: Page, file: string, state = "done"): Prom
   await page.getByLabel("Examples").selectOption(file);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __lp: { app: App } }).__lp.app.editor.getContent())).toContain(exampleLine(file, 1));
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
+  await untilRunState(page, [state]);
   await settle(page);
 }
 
@@ -27,7 +28,7 @@ export async function runExample(page: Page, file: string, state = "done"): Prom
 export async function runScript(page: Page, src: string, state = "done"): Promise<void> {
   await page.evaluate((text) => (window as unknown as { __lp: { app: App } }).__lp.app.editor.setContent(text), src);
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(page.locator("body")).toHaveAttribute("data-run-state", state);
+  await untilRunState(page, [state]);
   await settle(page);
 }
 

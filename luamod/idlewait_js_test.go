@@ -15,17 +15,25 @@ import (
 func fakeScheduler(t *testing.T) (posted *int, remove func()) {
 	t.Helper()
 	n := 0
-	post := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	return &n, schedulerPosting(func(task, delay js.Value) {
 		n++
-		js.Global().Call("setTimeout", args[0], args[1].Get("delay"))
+		js.Global().Call("setTimeout", task, delay)
+	})
+}
+
+// schedulerPosting installs a globalThis.scheduler whose postTask calls
+// post with the task and its delay; remove takes it away.
+func schedulerPosting(post func(task, delay js.Value)) (remove func()) {
+	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		post(args[0], args[1].Get("delay"))
 		return nil
 	})
 	sched := js.Global().Get("Object").New()
-	sched.Set("postTask", post)
+	sched.Set("postTask", fn)
 	js.Global().Set("scheduler", sched)
-	return &n, func() {
+	return func() {
 		js.Global().Delete("scheduler")
-		post.Release()
+		fn.Release()
 	}
 }
 
@@ -63,31 +71,23 @@ func TestCancelDuringPostTaskWait(t *testing.T) {
 	defer cancel()
 	fired := make(chan struct{})
 	tasks := 0
-	post := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	remove := schedulerPosting(func(task, delay js.Value) {
 		tasks++
-		if tasks == 1 {
-			time.AfterFunc(20*time.Millisecond, cancel)
-			task := args[0]
-			var fire js.Func
-			fire = js.FuncOf(func(js.Value, []js.Value) any {
-				close(fired) // first: the run may end within the task's call
-				task.Invoke()
-				fire.Release()
-				return nil
-			})
-			js.Global().Call("setTimeout", fire, args[1].Get("delay"))
-		} else {
-			js.Global().Call("setTimeout", args[0], args[1].Get("delay"))
+		if tasks > 1 {
+			js.Global().Call("setTimeout", task, delay)
+			return
 		}
-		return nil
+		time.AfterFunc(20*time.Millisecond, cancel)
+		var fire js.Func
+		fire = js.FuncOf(func(js.Value, []js.Value) any {
+			close(fired) // first: the run may end within the task's call
+			task.Invoke()
+			fire.Release()
+			return nil
+		})
+		js.Global().Call("setTimeout", fire, delay)
 	})
-	sched := js.Global().Get("Object").New()
-	sched.Set("postTask", post)
-	js.Global().Set("scheduler", sched)
-	defer func() {
-		js.Global().Delete("scheduler")
-		post.Release()
-	}()
+	defer remove()
 	start := time.Now()
 	res := Run(ctx, "goroutine.sleep(1000)", Options{RealTime: true}, &Recorder{})
 	select {

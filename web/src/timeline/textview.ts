@@ -58,8 +58,10 @@ export class TextView {
   }
 
   /** refresh rewrites the summary, and the table when it is shown, and
-   * publishes the span count (for tests): all of which read every lane. */
+   * publishes the span count (for tests): all of which read every lane.
+   * It stands for any refresh that was waiting. */
   refresh(l: Layout, phase: Phase): void {
+    this.cancel();
     const { summary, table } = this.parts;
     this.parts.canvas.dataset.spans = String(l.spanCount());
     const doc = summary.ownerDocument;

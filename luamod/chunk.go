@@ -162,16 +162,18 @@ func (r *checkedReader) Read(p []byte) (int, error) {
 }
 
 // guardTree bounds the depth of chunk's tree and rewrites its
-// concatenations.
+// concatenations. A main chunk is walked outside any goroutine's guard,
+// so a panic of the walk itself (a tree it does not expect: a bug in the
+// engine) becomes the chunk's error instead of ending the process.
 func guardTree(chunk []ast.Stmt, name string) (err error) {
 	g := &astGuard{}
 	defer func() {
 		if r := recover(); r != nil {
-			deep, ok := r.(errTooDeep)
-			if !ok {
-				panic(r)
+			if deep, ok := r.(errTooDeep); ok {
+				err = fmt.Errorf("%s:%d: %s", name, deep.line, errSyntaxLevels)
+				return
 			}
-			err = fmt.Errorf("%s:%d: %s", name, deep.line, errSyntaxLevels)
+			err = fmt.Errorf("%s: internal error while checking the chunk: %v", name, r)
 		}
 	}()
 	g.stmts(chunk)

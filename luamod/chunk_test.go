@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/yuin/gopher-lua/ast"
 )
 
 // TestNestingIsBoundedBeforeParsing feeds the parser and compiler what
@@ -40,6 +42,32 @@ func TestNestingIsBoundedBeforeParsing(t *testing.T) {
 				c.prefix, c.open, n, c.mid, c.close, n)
 			runBounded(t, bounded{c.name, load, Options{}, StatusError, `^<string>:\d+: chunk has too many syntax levels$`})
 		})
+	}
+}
+
+// A method definition's name has a receiver and no function part; the
+// tree's walk once followed the missing part and ended the process.
+func TestMethodDefinitionsCompile(t *testing.T) {
+	expectOutput(t, `
+local a = {b = {n = 2}}
+function a.b:twice(x) return self.n * x .. "!" end
+function a.b.plain(x) return x .. "?" end
+local t = {name = "t"}
+function t:hello() return "hi " .. self.name end
+print(a.b:twice(3), a.b.plain(1), t:hello())
+local f = loadstring("local o = {} function o:m() return 'm' .. 1 end return o:m()")
+print(f())
+local s = ""
+for i = 1, 2 do s = s .. i end
+print(s)
+`, "6!\t1?\thi t\nm1\n12\n")
+}
+
+// A tree the walk does not expect makes an error, not a crash.
+func TestGuardTreePanicIsAnError(t *testing.T) {
+	err := guardTree([]ast.Stmt{&ast.FuncDefStmt{}}, "main.lua")
+	if err == nil || !matches(`^main\.lua: internal error while checking the chunk: .*nil pointer`, err.Error()) {
+		t.Fatalf("got %v", err)
 	}
 }
 

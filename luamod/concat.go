@@ -83,27 +83,27 @@ func (g *astGuard) stmt(st ast.Stmt) {
 		g.stmts(st.Then)
 		g.stmts(st.Else)
 	case *ast.NumberForStmt:
-		st.Init, st.Limit = g.expr(st.Init), g.expr(st.Limit)
-		if st.Step != nil {
-			st.Step = g.expr(st.Step)
-		}
+		st.Init, st.Limit, st.Step = g.expr(st.Init), g.expr(st.Limit), g.expr(st.Step)
 		g.stmts(st.Stmts)
 	case *ast.GenericForStmt:
 		g.exprs(st.Exprs)
 		g.stmts(st.Stmts)
 	case *ast.FuncDefStmt:
-		st.Name.Func = g.expr(st.Name.Func)
-		if st.Name.Receiver != nil {
-			st.Name.Receiver = g.expr(st.Name.Receiver)
-		}
+		// function a.b() has a Func and no Receiver; function a:b(), the
+		// other way round.
+		st.Name.Func, st.Name.Receiver = g.expr(st.Name.Func), g.expr(st.Name.Receiver)
 		g.expr(st.Func)
 	case *ast.ReturnStmt:
 		g.exprs(st.Exprs)
 	}
 }
 
-// expr walks e and returns it, or the call that replaces it.
+// expr walks e and returns it, or the call that replaces it. A nil e,
+// an optional part the source left out, stays nil.
 func (g *astGuard) expr(e ast.Expr) ast.Expr {
+	if e == nil {
+		return nil
+	}
 	g.enter(e)
 	defer func() { g.depth-- }()
 	switch e := e.(type) {
@@ -111,18 +111,10 @@ func (g *astGuard) expr(e ast.Expr) ast.Expr {
 		e.Object, e.Key = g.expr(e.Object), g.expr(e.Key)
 	case *ast.TableExpr:
 		for _, f := range e.Fields {
-			if f.Key != nil {
-				f.Key = g.expr(f.Key)
-			}
-			f.Value = g.expr(f.Value)
+			f.Key, f.Value = g.expr(f.Key), g.expr(f.Value)
 		}
 	case *ast.FuncCallExpr:
-		if e.Func != nil {
-			e.Func = g.expr(e.Func)
-		}
-		if e.Receiver != nil {
-			e.Receiver = g.expr(e.Receiver)
-		}
+		e.Func, e.Receiver = g.expr(e.Func), g.expr(e.Receiver)
 		g.exprs(e.Args)
 	case *ast.LogicalOpExpr:
 		e.Lhs, e.Rhs = g.expr(e.Lhs), g.expr(e.Rhs)

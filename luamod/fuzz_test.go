@@ -26,6 +26,7 @@ func FuzzRun(f *testing.F) {
 	f.Add(`local t = setmetatable({}, {__index = function(t, k) return t[k] end}) print(t.x)`)
 	f.Add(`goroutine.select({{channel = 1}})`)
 	f.Add(`coroutine.wrap(function() goroutine.sleep(1) coroutine.yield() end)()`)
+	f.Add(`local o = {} function o:m() return self end print(o:m() == o)`)
 	for _, src := range hostileSeeds {
 		f.Add(src)
 	}

@@ -2,9 +2,11 @@ package luamod
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -33,13 +35,24 @@ func FuzzRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		opts := Options{WallTimeout: Millis(300 * time.Millisecond), MaxGoroutines: 200, MaxOutputBytes: 1 << 14, MaxEvents: 20000, MaxMemory: 64 << 20}
 		before := runtime.NumGoroutine()
-		done := make(chan Result, 1)
-		go func() { done <- Run(context.Background(), src, opts, discard{}) }()
+		done, crashed := make(chan Result, 1), make(chan string, 1)
+		go func() {
+			// A worker's stderr is discarded: a panic left to end the
+			// process would reach the fuzzer as a bare EOF.
+			defer func() {
+				if r := recover(); r != nil {
+					crashed <- fmt.Sprintf("%v\n%s", r, debug.Stack())
+				}
+			}()
+			done <- Run(context.Background(), src, opts, discard{})
+		}()
 		select {
 		case res := <-done:
 			if res.Status == "" {
 				t.Fatalf("no status for %q", src)
 			}
+		case stack := <-crashed:
+			t.Fatalf("Run panicked on %q: %s", src, stack)
 		case <-time.After(10 * time.Second):
 			t.Fatalf("run still going 10 s after a 300 ms wall limit: %q", src)
 		}

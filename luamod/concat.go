@@ -48,8 +48,8 @@ func (g *astGuard) enter(n ast.PositionHolder) {
 }
 
 func (g *astGuard) stmts(list []ast.Stmt) {
-	for _, st := range list {
-		g.stmt(st)
+	for i, st := range list {
+		list[i] = g.stmt(st)
 	}
 }
 
@@ -59,13 +59,17 @@ func (g *astGuard) exprs(list []ast.Expr) {
 	}
 }
 
-func (g *astGuard) stmt(st ast.Stmt) {
+// stmt walks st and returns it, or the statements that replace it.
+func (g *astGuard) stmt(st ast.Stmt) ast.Stmt {
 	g.enter(st)
 	defer func() { g.depth-- }()
 	switch st := st.(type) {
 	case *ast.AssignStmt:
 		g.exprs(st.Lhs)
 		g.exprs(st.Rhs)
+		if needsRewrite(st) {
+			return multiAssign(st)
+		}
 	case *ast.LocalAssignStmt:
 		g.exprs(st.Exprs)
 	case *ast.FuncCallStmt:
@@ -96,6 +100,7 @@ func (g *astGuard) stmt(st ast.Stmt) {
 	case *ast.ReturnStmt:
 		g.exprs(st.Exprs)
 	}
+	return st
 }
 
 // expr walks e and returns it, or the call that replaces it. A nil e,
@@ -174,12 +179,7 @@ func concatCall(operands []ast.Expr, line int) ast.Expr {
 		rest := concatCall(operands[maxConcatArgs-1:], line)
 		operands = append(operands[:maxConcatArgs-1:maxConcatArgs-1], rest)
 	}
-	fn := &ast.IdentExpr{Value: concatName}
-	fn.SetLine(line)
-	call := &ast.FuncCallExpr{Func: fn, Args: operands, AdjustRet: true}
-	call.SetLine(line)
-	call.SetLastLine(line)
-	return call
+	return atLine(&ast.FuncCallExpr{Func: identAt(concatName, line), Args: operands, AdjustRet: true}, line)
 }
 
 // concatL is the .. operator (see astGuard.concat): the operands are on

@@ -40,6 +40,7 @@ func (s *sched) openLibs() {
 	L.SetGlobal("print", L.NewFunction(s.luaPrint))
 	L.SetGlobal("setmetatable", L.NewFunction(setMetatable))
 	s.openToString()
+	s.wrapToNumber()
 	s.wrapFormat()
 	s.sandboxPackage()
 	s.sandboxOs()
@@ -164,6 +165,7 @@ func tableTime(t *lua.LTable) time.Time {
 func (s *sched) seedMath() {
 	s.rand = rand.New(rand.NewPCG(uint64(s.opts.Seed), 0x9e3779b97f4a7c15))
 	m := s.root.GetGlobal("math").(*lua.LTable)
+	m.RawSetString("huge", lua.LNumber(math.Inf(1))) // gopher-lua's is the largest finite number: 1/0 == math.huge was false
 	m.RawSetString("random", s.root.NewFunction(s.mathRandom))
 	m.RawSetString("randomseed", s.root.NewFunction(func(L *lua.LState) int {
 		s.rand = rand.New(rand.NewPCG(uint64(L.CheckInt64(1)), 0x9e3779b97f4a7c15))

@@ -92,3 +92,37 @@ print(type(kb), kb >= 0, string.format("%.1f", kb) ~= nil)
 print(pcall(function() return collectgarbage("x") end))
 `, "0\t0\ttrue\t0\t0\nnumber\ttrue\ttrue\nfalse\tmain.lua:6: bad argument #1 to collectgarbage (invalid option 'x')\n")
 }
+
+// tonumber reads strings as Lua 5.1.5 does (gopher-lua's read "1e2" as
+// nil), takes a base only from 2 to 36, and math.huge is infinity
+// (gopher-lua's was the largest finite number). The want is Lua 5.1.5's.
+func TestToNumberAndHugeAnswerAsLua51(t *testing.T) {
+	expectOutput(t, `
+local out = {}
+for _, s in ipairs({"1e2", "-2E2", " 1e2 ", "1.5e1", ".5", "5.", "0x10", "-0X1f", "0x1p4", "\t12\n", "1e-2", "+3",
+    "1e", "- 1", "0x", "0x-1", "1..2", "", "12a", "1_000", ".", "e1", "+-1"}) do
+  out[#out + 1] = tostring(tonumber(s))
+end
+print(table.concat(out, " "))
+print(tonumber("1e400") == math.huge, tonumber("inf") == math.huge, tonumber("nan") ~= tonumber("nan"), tonumber(7), tonumber({}), tonumber(nil))
+print(1 / 0 == math.huge, -1 / 0 == -math.huge, math.huge > 1e308, math.floor(math.huge) == math.huge)
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("zz", 36), tonumber("8", 8), tonumber(" 11 ", 2))
+print((pcall(tonumber, "1", 1)), (pcall(tonumber, "1", 37)), (pcall(tonumber)))
+`, "100 -200 100 15 0.5 5 16 -31 16 12 0.01 3 nil nil nil nil nil nil nil nil nil nil nil\n"+
+		"true\ttrue\ttrue\t7\tnil\tnil\n"+
+		"true\ttrue\ttrue\ttrue\n"+
+		"2\t255\t1295\tnil\t3\n"+
+		"false\tfalse\tfalse\n")
+}
+
+// %q writes what Lua reads back (gopher-lua's wrote Go's \x escapes),
+// byte for byte as Lua 5.1.5 does.
+func TestFormatQReadsBack(t *testing.T) {
+	expectOutput(t, `
+local bytes = {}
+for i = 0, 255 do bytes[#bytes + 1] = string.char(i) end
+local all = table.concat(bytes)
+print(loadstring("return " .. string.format("%q", all))() == all)
+print(string.format("[%q] %s %q", 'say "hi"\\\n\r\0.', "x", 12))
+`, "true\n[\"say \\\"hi\\\"\\\\\\\n\\r\\000.\"] x \"12\"\n")
+}

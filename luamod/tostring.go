@@ -90,6 +90,8 @@ func (s *sched) wrapFormat() {
 	str.RawSetString("format", s.root.NewFunction(func(L *lua.LState) int {
 		f := L.CheckString(1)
 		s.checkFormat(L, f)
+		var quoted []string // f, its %q written %s: the engine quotes
+		last := 0
 		for i, arg := 0, 2; i < len(f); i++ {
 			if f[i] != '%' {
 				continue
@@ -108,12 +110,19 @@ func (s *sched) wrapFormat() {
 			if arg > L.GetTop() {
 				L.ArgError(arg, "no value")
 			}
-			if v := L.Get(arg); f[i] == 's' && isReference(v) {
+			if f[i] == 'q' {
+				L.Replace(arg, lua.LString(s.quote(L, L.CheckString(arg))))
+				quoted = append(quoted, f[last:start], "%s")
+				last = i + 1
+			} else if v := L.Get(arg); f[i] == 's' && isReference(v) {
 				L.Replace(arg, lua.LString(s.tostring(L, v)))
 			} else if strings.IndexByte("cdiouxXeEfgG", f[i]) >= 0 {
 				L.Replace(arg, L.CheckNumber(arg)) // "2.5" is 2.5, as Lua 5.1 converts it
 			}
 			arg++
+		}
+		if quoted != nil {
+			L.Replace(1, lua.LString(strings.Join(append(quoted, f[last:]), "")))
 		}
 		L.Insert(format, 1)
 		L.Call(L.GetTop()-1, 1)
@@ -129,4 +138,39 @@ func isReference(v lua.LValue) bool {
 		return true
 	}
 	return false
+}
+
+// quote is Lua 5.1's %q: str in double quotes, written so that Lua reads
+// it back as str. gopher-lua's is Go's, whose \x01 and \u escapes Lua
+// 5.1 (and gopher-lua's own reader) does not know.
+func (s *sched) quote(L *lua.LState, str string) string {
+	size := len(str) + 2
+	for i := 0; i < len(str); i++ {
+		switch str[i] {
+		case '"', '\\', '\n', '\r':
+			size++
+		case 0:
+			size += 3
+		}
+	}
+	s.reserveString(L, int64(size))
+	s.charge(L, int64(len(str))/bytesPerUnit)
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteByte('"')
+	for i := 0; i < len(str); i++ {
+		switch c := str[i]; c {
+		case '"', '\\', '\n':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString(`\r`)
+		case 0:
+			b.WriteString(`\000`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

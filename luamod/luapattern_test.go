@@ -1,8 +1,6 @@
 package luamod
 
 import (
-	"os"
-	"strings"
 	"testing"
 	"time"
 )
@@ -12,27 +10,7 @@ import (
 // over many subjects and patterns, error messages included, and compares
 // its output with what Lua 5.1.5 prints for it.
 func TestStringLibraryMatchesLua51(t *testing.T) {
-	src, err := os.ReadFile("testdata/lua51/strings.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("testdata/lua51/strings.want")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, rec := run(t, string(src), Options{MaxOutputBytes: 1 << 22})
-	if !res.OK() {
-		t.Fatalf("%s: %s", res.Status, res.Error)
-	}
-	got, wantLines := strings.Split(rec.Stdout.String(), "\n"), strings.Split(string(want), "\n")
-	for i := range min(len(got), len(wantLines)) {
-		if got[i] != wantLines[i] {
-			t.Fatalf("line %d:\n got %s\nwant %s", i+1, got[i], wantLines[i])
-		}
-	}
-	if len(got) != len(wantLines) {
-		t.Fatalf("%d lines, want %d", len(got), len(wantLines))
-	}
+	expectLua51(t, "testdata/lua51/strings")
 }
 
 // TestPatternsAreBounded gives the matcher what made gopher-lua's crash or

@@ -20,8 +20,9 @@ func (s *sched) guardStrings() {
 	funcs := s.patternFuncs()
 	funcs["rep"] = s.strRep
 	funcs["byte"] = s.strByte
-	funcs["upper"] = s.mapString(strings.ToUpper)
-	funcs["lower"] = s.mapString(strings.ToLower)
+	funcs["char"] = strChar
+	funcs["upper"] = s.mapString(asciiMap('a', 'A'))
+	funcs["lower"] = s.mapString(asciiMap('A', 'a'))
 	funcs["reverse"] = s.mapString(reverseBytes)
 	for name, fn := range funcs {
 		str.RawSetString(name, s.root.NewFunction(fn))
@@ -74,15 +75,45 @@ func strRange(pos, length int) int {
 	return max(pos, 0)
 }
 
-// mapString returns a string function that makes a new string of at most
-// three times its argument's length (invalid UTF-8 becomes U+FFFD in
-// upper and lower) from f.
+// strChar is string.char(...): Lua 5.1 refuses a code outside 0..255,
+// where gopher-lua kept its low byte.
+func strChar(L *lua.LState) int {
+	b := make([]byte, L.GetTop())
+	for i := range b {
+		c := L.CheckInt(i + 1)
+		if c < 0 || c > 255 {
+			L.ArgError(i+1, "invalid value")
+		}
+		b[i] = byte(c)
+	}
+	L.Push(lua.LString(b))
+	return 1
+}
+
+// mapString returns a string function that makes a new string of its
+// argument's length from f.
 func (s *sched) mapString(f func(string) string) lua.LGFunction {
 	return func(L *lua.LState) int {
 		str := L.CheckString(1)
-		s.reserveString(L, 3*int64(len(str)))
+		s.reserveString(L, int64(len(str)))
 		L.Push(lua.LString(f(str)))
 		return 1
+	}
+}
+
+// asciiMap maps the 26 letters from from to those from to and keeps every
+// other byte: Lua 5.1's upper and lower, which know only ASCII letters.
+// gopher-lua's are Go's, which also changed é to É and bytes that are not
+// UTF-8 to the three of U+FFFD.
+func asciiMap(from, to byte) func(string) string {
+	return func(str string) string {
+		b := []byte(str)
+		for i, c := range b {
+			if from <= c && c < from+26 {
+				b[i] = c - from + to
+			}
+		}
+		return string(b)
 	}
 }
 

@@ -39,3 +39,9 @@ func expectLua51(t *testing.T, path string) {
 		t.Errorf("%d lines, want %d", len(got), len(wantLines))
 	}
 }
+
+// TestLibraryMatchesLua51 runs testdata/lua51/library.lua, the standard
+// library given odd arguments, and compares its output with Lua 5.1.5's.
+func TestLibraryMatchesLua51(t *testing.T) {
+	expectLua51(t, "testdata/lua51/library")
+}

@@ -90,7 +90,7 @@ func (s *sched) wrapFormat() {
 	str.RawSetString("format", s.root.NewFunction(func(L *lua.LState) int {
 		f := L.CheckString(1)
 		s.checkFormat(L, f)
-		var quoted []string // f, its %q written %s: the engine quotes
+		var rewritten []string // f, its %q written %s (the engine quotes) and %u as %d
 		last := 0
 		for i, arg := 0, 2; i < len(f); i++ {
 			if f[i] != '%' {
@@ -110,19 +110,24 @@ func (s *sched) wrapFormat() {
 			if arg > L.GetTop() {
 				L.ArgError(arg, "no value")
 			}
-			if f[i] == 'q' {
+			switch f[i] {
+			case 'q':
 				L.Replace(arg, lua.LString(s.quote(L, L.CheckString(arg))))
-				quoted = append(quoted, f[last:start], "%s")
+				rewritten = append(rewritten, f[last:start], "%s")
 				last = i + 1
-			} else if v := L.Get(arg); f[i] == 's' && isReference(v) {
+			case 'u': // Go's fmt has no %u
+				rewritten = append(rewritten, f[last:i], "d")
+				last = i + 1
+			}
+			if v := L.Get(arg); f[i] == 's' && isReference(v) {
 				L.Replace(arg, lua.LString(s.tostring(L, v)))
 			} else if strings.IndexByte("cdiouxXeEfgG", f[i]) >= 0 {
 				L.Replace(arg, L.CheckNumber(arg)) // "2.5" is 2.5, as Lua 5.1 converts it
 			}
 			arg++
 		}
-		if quoted != nil {
-			L.Replace(1, lua.LString(strings.Join(append(quoted, f[last:]), "")))
+		if rewritten != nil {
+			L.Replace(1, lua.LString(strings.Join(append(rewritten, f[last:]), "")))
 		}
 		L.Insert(format, 1)
 		L.Call(L.GetTop()-1, 1)

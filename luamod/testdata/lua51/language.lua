@@ -167,3 +167,44 @@ print(nil == false, not nil, 1 and 2, nil or "default", false and error("no"), 0
 print(loadstring("return 1 + 1")(), (loadstring("syntax error here")))
 local f = loadstring("local a, b = ... return a .. b")
 print(f("x", "y"), type(loadstring("function o:m() end")))
+
+-- Metamethods at their edges, coercion, coroutines and errors together.
+local function results(f, ...) local r = {pcall(f, ...)} if r[1] then local o = {} for i = 2, table.maxn(r) do o[#o + 1] = tostring(r[i]) end return table.concat(o, ",") end return "ERR" end
+local mt = {}
+mt.__index = function(t, k) return k * 2 end
+mt.__le = nil
+mt.__lt = function(a, b) return a.v < b.v end
+mt.__mod = function(a, b) return "mod" end
+mt.__pow = function(a, b) return "pow" end
+mt.__div = function(a, b) return "div" end
+mt.__call = function(self, ...) return select("#", ...), ... end
+local a, b = setmetatable({v = 1}, mt), setmetatable({v = 2}, mt)
+print(a[21], a < b, b > a, results(function() return a <= b end), a % 1, 2 ^ a, a / a, a(nil, nil))
+print("10" * "2", "0x10" + 0, " 5 " + 1, results(function() return 1 < "2" end), results(function() return "a" < 1 end), 10 == "10", results(function() return "x" + 1 end))
+local eq = {__eq = function() return true end}
+print(setmetatable({}, eq) == setmetatable({}, eq), setmetatable({}, eq) == setmetatable({}, {__eq = function() return true end}), setmetatable({}, eq) ~= 1)
+print(results(tostring, setmetatable({}, {__tostring = function() return 42 end})), results(print, setmetatable({}, {__tostring = function() return "ok" end})))
+local chain = setmetatable({}, {__index = setmetatable({x = 1}, {__index = {y = 2}})})
+print(chain.x, chain.y, chain.z, rawget(chain, "x"))
+local ro = setmetatable({}, {__newindex = function(t, k, v) rawset(t, k, v * 10) end})
+ro.a = 1 ro.a = 2
+print(ro.a)
+print(results(coroutine.wrap(function() pcall(coroutine.yield, 1) end)))
+local co = coroutine.create(function(...) local n = select("#", ...) local x = coroutine.yield(n) error({msg = x}) end)
+local _, n = coroutine.resume(co, nil, nil, nil)
+local ok, e = coroutine.resume(co, "boom")
+print(n, ok, type(e), e.msg, coroutine.status(co))
+print(results(xpcall, function() error("a") end, function(m) error("in handler") end))
+print(select("#", nil, nil), select("#", unpack({n = 3})), select("#", unpack({1, nil, 3}, 1, 3)))
+local t = {1, 2, 3, nil, 5}
+print(#"", #{nil}, #{1, nil}, table.maxn(t))
+print(results(table.insert, {}, 1, 2, 3), results(table.insert, {}), results(table.remove, {}, 5))
+local s = 0
+for k, v in pairs({10, 20, 30, x = 1}) do s = s + v end
+print(s, type(pairs({})), type(ipairs({})))
+local r = {}
+for i = 3, 1, -1 do r[#r + 1] = i end
+local w = 5 repeat local z = w w = w - 1 until z <= 3
+print(table.concat(r), w)
+print(string.format("%-10s|%10s|", "left", "right"), ("%d items"):format(3), ("x"):rep(3, ","))
+print(math.floor(-0.5))

@@ -34,10 +34,16 @@ import (
 // function. So an assignment it gets right as it is, the long lists of
 // constants that generated code writes among them, is left alone.
 
-// needsRewrite tells an assignment gopher-lua could get wrong: one of two
-// or more targets that names a target twice, or whose values read a
-// target or run code (a call or an operator's metamethod could read one).
+// needsRewrite tells an assignment gopher-lua could get wrong: one to a
+// field of a constant, or one of two or more targets that names a target
+// twice, or whose values read a target or run code (a call or an
+// operator's metamethod could read one).
 func needsRewrite(st *ast.AssignStmt) bool {
+	for _, lhs := range st.Lhs {
+		if get, ok := lhs.(*ast.AttrGetExpr); ok && mayBeConstant(get.Object) {
+			return true
+		}
+	}
 	if len(st.Lhs) < 2 {
 		return false
 	}
@@ -99,6 +105,20 @@ func multiAssign(st *ast.AssignStmt) ast.Stmt {
 		block.Stmts = append(block.Stmts, atLine(set, line))
 	}
 	return atLine(block, line)
+}
+
+// mayBeConstant tells the table of a target that gopher-lua may compile
+// to a constant: a number or a string, or an operation on them that it
+// folds. Its SETTABLE then reads the constant's index as a register, so
+// (5).x = 1 set a field of whatever table that register held instead of
+// raising an error (yuin/gopher-lua#538, open). A table held in a local
+// first is indexed as it should be.
+func mayBeConstant(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.IdentExpr, *ast.AttrGetExpr, *ast.FuncCallExpr:
+		return false
+	}
+	return true
 }
 
 // isConstant tells a key no assignment can change: a string or a number.

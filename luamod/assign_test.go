@@ -89,3 +89,18 @@ func TestMultipleAssignmentKeepsLimitsAndLines(t *testing.T) {
 	expectOutput(t, "local "+list+"\n"+list+" = "+strings.Join(values, ", ")+"\nprint(v1 + v120)", "121\n")
 	expectError(t, "local a, b = 1, 2\n\na, b = b, a.x\n", `^main\.lua:3: attempt to index`)
 }
+
+// gopher-lua compiled (5).x = 1 into a write to whatever table a register
+// held; Lua raises an error, as the engine now does.
+func TestAssignmentToAFieldOfAConstantRaises(t *testing.T) {
+	expectOutput(t, `
+local t = {}
+print(pcall(function() (5).field = 1 end))
+print(pcall(function() ("s").k, t.y = 1, 2 end))
+print(pcall(function() (1 + 2).x = 1 end))
+print(t.field, t.y)
+`, "false\tmain.lua:3: attempt to index a non-table object(number) with key 'field'\n"+
+		"false\tmain.lua:4: attempt to index a non-table object(string) with key 'k'\n"+
+		"false\tmain.lua:5: attempt to index a non-table object(number) with key 'x'\n"+
+		"nil\t2\n")
+}

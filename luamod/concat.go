@@ -91,6 +91,7 @@ func (g *astGuard) stmt(st ast.Stmt) ast.Stmt {
 		g.stmts(st.Stmts)
 	case *ast.GenericForStmt:
 		g.exprs(st.Exprs)
+		st.Exprs = forInExprs(st.Exprs, st.Line())
 		g.stmts(st.Stmts)
 	case *ast.FuncDefStmt:
 		// function a.b() has a Func and no Receiver; function a:b(), the

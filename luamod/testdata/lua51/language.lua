@@ -208,3 +208,20 @@ local w = 5 repeat local z = w w = w - 1 until z <= 3
 print(table.concat(r), w)
 print(string.format("%-10s|%10s|", "left", "right"), ("%d items"):format(3), ("x"):rep(3, ","))
 print(math.floor(-0.5))
+
+-- A generic for with fewer than three values starts from nil state and
+-- control, whatever ran before it.
+local calls = {}
+local count = 0
+local function step(s, c) count = count + 1 calls[#calls + 1] = tostring(s) .. "/" .. tostring(c) if count % 3 == 0 then return nil end return count end
+for v in step do end
+for v in step do end
+local function keys_after_block()
+  do local p, q, r = 10, 20, "b" end
+  local c = 0
+  for k in next, {a = 1, b = 2} do c = c + 1 end
+  local d = 0
+  for k, v in next, {x = 1} do d = d + 1 end
+  return c, d
+end
+print(table.concat(calls, " "), keys_after_block())

@@ -133,7 +133,7 @@ func (s *sched) sandboxOs() {
 	os := L.NewTable()
 	os.RawSetString("time", L.NewFunction(func(L *lua.LState) int {
 		if tbl, ok := L.Get(1).(*lua.LTable); ok {
-			L.Push(lua.LNumber(tableTime(tbl).Unix()))
+			L.Push(lua.LNumber(tableTime(L, tbl).Unix()))
 			return 1
 		}
 		L.Push(lua.LNumber(s.wallNow().Unix()))
@@ -144,20 +144,35 @@ func (s *sched) sandboxOs() {
 		return 1
 	}))
 	os.RawSetString("date", L.NewFunction(s.osDate))
+	os.RawSetString("difftime", L.NewFunction(func(L *lua.LState) int {
+		L.Push(L.CheckNumber(1) - L.OptNumber(2, 0))
+		return 1
+	}))
 	L.SetGlobal("os", os)
 	s.root.GetField(s.root.Get(lua.RegistryIndex), "_LOADED").(*lua.LTable).RawSetString("os", os)
 }
 
-// tableTime reads os.time's table argument, in UTC.
-func tableTime(t *lua.LTable) time.Time {
+// tableTime reads os.time's table argument, in UTC, as Lua 5.1 does:
+// day, month and year are required, a numeric string counts, and the
+// fields are read in Lua's order, so the first one missing is named.
+func tableTime(L *lua.LState, t *lua.LTable) time.Time {
 	field := func(name string, def int) int {
-		if n, ok := t.RawGetString(name).(lua.LNumber); ok {
-			return int(n)
+		switch v := L.GetField(t, name).(type) {
+		case lua.LNumber:
+			return int(v)
+		case lua.LString:
+			if n, ok := parseNumber(string(v)); ok {
+				return int(n)
+			}
+		}
+		if def < 0 {
+			L.RaiseError("field '%s' missing in date table", name)
 		}
 		return def
 	}
-	return time.Date(field("year", 1970), time.Month(field("month", 1)), field("day", 1),
-		field("hour", 12), field("min", 0), field("sec", 0), 0, time.UTC)
+	sec, minute, hour := field("sec", 0), field("min", 0), field("hour", 12)
+	day, month, year := field("day", -1), field("month", -1), field("year", -1)
+	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
 }
 
 // seedMath replaces math.random and math.randomseed with ones on the run's

@@ -126,3 +126,19 @@ print(loadstring("return " .. string.format("%q", all))() == all)
 print(string.format("[%q] %s %q", 'say "hi"\\\n\r\0.', "x", 12))
 `, "true\n[\"say \\\"hi\\\"\\\\\\\n\\r\\000.\"] x \"12\"\n")
 }
+
+// os.time's table needs day, month and year, as Lua 5.1's does (the
+// engine took 1 January 1970 for a missing one), reads numeric strings,
+// and os.difftime is there. The want is Lua 5.1.5's, with TZ=UTC.
+func TestOsTimeTableAndDifftimeAnswerAsLua51(t *testing.T) {
+	expectOutput(t, `
+print(os.time({year = 2020, month = 2, day = 30, hour = 12}), os.time({year = 2021, month = 13, day = 1, hour = 0}))
+print(os.time({year = "2000", month = 1, day = 1, hour = 12, min = -30}), os.time({year = 2000, month = 1, day = 1}))
+print(pcall(os.time, {year = 2020}))
+print(pcall(os.time, {day = 1, year = 2020}))
+print(os.difftime(10, 4), os.difftime(10))
+`, "1583064000\t1640995200\n946726200\t946728000\n"+
+		"false\tfield 'day' missing in date table\n"+
+		"false\tfield 'month' missing in date table\n"+
+		"6\t10\n")
+}

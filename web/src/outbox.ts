@@ -13,7 +13,7 @@
 // flow control still counts each batch when it is handed over, so a run
 // that outruns the page waits, and its wait posts what it holds.
 
-/** maxHeld is half of the worker's flow-control window (maxUnacked). */
+/** maxHeld is half of the worker's flow-control window, which worker.ts derives from it. */
 export const maxHeld = 8;
 
 export class Outbox<T> {

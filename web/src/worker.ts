@@ -5,7 +5,7 @@
 // every 50 ms (luamod/pause_js.go), so a cancel message is handled promptly.
 
 import { crashReason, keepStderr } from "./crash";
-import { Outbox } from "./outbox";
+import { maxHeld, Outbox } from "./outbox";
 import { cancelledResult, type FromWorker, type ToWorker } from "./protocol";
 
 /** The wasm's size in bytes, set by cmd/sitebuild, for load progress. */
@@ -44,7 +44,8 @@ const cancelledEarly = new Set<number>(); // runs cancelled before they started
 // the page can draw them (a ping-pong) would otherwise queue messages
 // without end, and Stop, the run's end and the page itself would wait
 // behind them.
-const maxUnacked = 16;
+// The outbox holds half the window at most, so one flush never fills it.
+const maxUnacked = 2 * maxHeld;
 const resumeUnacked = 8;
 const unacked = new Map<number, { n: number; resume?: () => void }>();
 

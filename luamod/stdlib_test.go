@@ -142,3 +142,25 @@ print(os.difftime(10, 4), os.difftime(10))
 		"false\tfield 'month' missing in date table\n"+
 		"6\t10\n")
 }
+
+// string.format formats each conversion as C's sprintf does under Lua
+// 5.1 (gopher-lua used Go's fmt: %g printed every digit, %c wrote UTF-8,
+// %x of -1 was -1, %s counted runes, infinity was +Inf). The want is Lua
+// 5.1.5's output.
+func TestFormatAnswersAsLua51(t *testing.T) {
+	expectOutput(t, `
+print(string.format("%g|%g|%G|%.3g|%10g|%-10g|%#g|%g", 123456789, 0.1, 1e-10, 2/3, 1.5, 2.5, 1, 1e15))
+local b = {}
+for _, c in ipairs({65, 200, 255, -1}) do b[#b + 1] = #string.format("%c", c) .. ":" .. string.format("%c", c):byte() end
+print(table.concat(b, " "), string.format("[%3c][%-3c]", 65, 66))
+print(string.format("%x %X %o %u %d %5.2x %#x %#o %.3d %+d % d", -1, -255, -8, -1, -3.7, 10, 255, 8, 7, 5, 5))
+print(string.format("[%5s][%.2s][%-4s][%.0s][%3s]", "é", "éa", "ü", "abc", "abcdef"))
+print(string.format("%f %e %5.1f %E %+f %-6f| %06f", 1/0, -1/0, 1/0, 1/0, 1/0, 1/0, -1/0))
+print(string.format("%5.1f|%-8.3e|%+.0f|%.20f|%e", -0.05, 1234.5, 2.5, 0.1, 0))
+`, "1.23457e+08|0.1|1E-10|0.667|       1.5|2.5       |1.00000|1e+15\n"+
+		"1:65 1:200 1:255 1:255\t[  A][B  ]\n"+
+		"ffffffffffffffff FFFFFFFFFFFFFF01 1777777777777777777770 18446744073709551615 -3    0a 0xff 010 007 +5  5\n"+
+		"[   é][é][ü  ][][abcdef]\n"+
+		"inf -inf   inf INF +inf inf   |   -inf\n"+
+		" -0.1|1.234e+03|+2|0.10000000000000000555|0.000000e+00\n")
+}

@@ -2,7 +2,6 @@ package luamod
 
 import (
 	"fmt"
-	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -77,64 +76,6 @@ func (s *sched) errorText(L *lua.LState, err error) string {
 	return s.valueText(L, errorValue(err))
 }
 
-// wrapFormat makes string.format's %s show reference values as tostring
-// does (Lua 5.2's rule; gopher-lua prints their Go address), and its
-// numeric conversions take numbers, or strings that convert, as in Lua
-// 5.1: gopher-lua formatted string.format("%d", "x") as 0 and passed "2.5"
-// to %f as a Go string. A conversion Lua does not know, or one without its
-// argument, raises as in Lua 5.1 instead of printing Go's "%!y(int64=1)"
-// or "%!s(MISSING)".
-func (s *sched) wrapFormat() {
-	str := s.root.GetGlobal("string").(*lua.LTable)
-	format := str.RawGetString("format").(*lua.LFunction)
-	str.RawSetString("format", s.root.NewFunction(func(L *lua.LState) int {
-		f := L.CheckString(1)
-		s.checkFormat(L, f)
-		var rewritten []string // f, its %q written %s (the engine quotes) and %u as %d
-		last := 0
-		for i, arg := 0, 2; i < len(f); i++ {
-			if f[i] != '%' {
-				continue
-			}
-			start := i
-			i++
-			for i < len(f) && strings.IndexByte("-+ #0123456789.", f[i]) >= 0 {
-				i++
-			}
-			if i < len(f) && f[i] == '%' {
-				continue
-			}
-			if i >= len(f) || strings.IndexByte("cdiouxXeEfgGqs", f[i]) < 0 {
-				L.RaiseError("invalid option '%s' to 'format'", f[start:min(i+1, len(f))])
-			}
-			if arg > L.GetTop() {
-				L.ArgError(arg, "no value")
-			}
-			switch f[i] {
-			case 'q':
-				L.Replace(arg, lua.LString(s.quote(L, L.CheckString(arg))))
-				rewritten = append(rewritten, f[last:start], "%s")
-				last = i + 1
-			case 'u': // Go's fmt has no %u
-				rewritten = append(rewritten, f[last:i], "d")
-				last = i + 1
-			}
-			if v := L.Get(arg); f[i] == 's' && isReference(v) {
-				L.Replace(arg, lua.LString(s.tostring(L, v)))
-			} else if strings.IndexByte("cdiouxXeEfgG", f[i]) >= 0 {
-				L.Replace(arg, L.CheckNumber(arg)) // "2.5" is 2.5, as Lua 5.1 converts it
-			}
-			arg++
-		}
-		if rewritten != nil {
-			L.Replace(1, lua.LString(strings.Join(append(rewritten, f[last:]), "")))
-		}
-		L.Insert(format, 1)
-		L.Call(L.GetTop()-1, 1)
-		return 1
-	}))
-}
-
 // isReference reports whether v is a table, function, userdata or thread:
 // a value Lua shows by its address.
 func isReference(v lua.LValue) bool {
@@ -143,39 +84,4 @@ func isReference(v lua.LValue) bool {
 		return true
 	}
 	return false
-}
-
-// quote is Lua 5.1's %q: str in double quotes, written so that Lua reads
-// it back as str. gopher-lua's is Go's, whose \x01 and \u escapes Lua
-// 5.1 (and gopher-lua's own reader) does not know.
-func (s *sched) quote(L *lua.LState, str string) string {
-	size := len(str) + 2
-	for i := 0; i < len(str); i++ {
-		switch str[i] {
-		case '"', '\\', '\n', '\r':
-			size++
-		case 0:
-			size += 3
-		}
-	}
-	s.reserveString(L, int64(size))
-	s.charge(L, int64(len(str))/bytesPerUnit)
-	var b strings.Builder
-	b.Grow(size)
-	b.WriteByte('"')
-	for i := 0; i < len(str); i++ {
-		switch c := str[i]; c {
-		case '"', '\\', '\n':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\r':
-			b.WriteString(`\r`)
-		case 0:
-			b.WriteString(`\000`)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

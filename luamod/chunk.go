@@ -228,7 +228,7 @@ func (s *sched) load(L *lua.LState) int {
 			if _, isNum := piece.(lua.LNumber); !isNum {
 				return pushFail(L, lua.LNil, "reader function must return a string")
 			}
-			str = lua.LString(lua.LVAsString(piece))
+			str = lua.LString(stringOf(piece))
 		}
 		if str == "" {
 			break

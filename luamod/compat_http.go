@@ -56,7 +56,7 @@ func (m *httpModule) request(L *lua.LState, method, url string, opt int) int {
 	obj := method + " " + url
 	if timeout >= 0 && took > timeout {
 		io.wait(L, timeout, ReasonHTTP, obj)
-		return pushFail(L, lua.LNil, "timeout after "+lua.LNumber(timeout).String()+" ms: "+obj)
+		return pushFail(L, lua.LNil, "timeout after "+numberText(lua.LNumber(timeout))+" ms: "+obj)
 	}
 	io.wait(L, took, ReasonHTTP, obj)
 	if msg := io.text(url, "error", ""); msg != "" {

@@ -154,7 +154,7 @@ func (r *tableRenderer) value(v lua.LValue, depth int) {
 	case *lua.LFunction, *lua.LUserData, *lua.LState:
 		r.b.WriteString(typeNameOf(v))
 	default:
-		r.b.WriteString(r.L.ToStringMeta(v).String())
+		r.b.WriteString(valueString(r.L.ToStringMeta(v)))
 	}
 }
 
@@ -167,7 +167,7 @@ func renderKey(k lua.LValue) string {
 	}
 	switch k.(type) {
 	case lua.LNumber, lua.LBool:
-		return "[" + k.String() + "]"
+		return "[" + valueString(k) + "]"
 	}
 	return "[" + typeNameOf(k) + "]"
 }

@@ -204,7 +204,7 @@ func (s *sched) concatL(L *lua.LState) int {
 	var b strings.Builder
 	b.Grow(size)
 	for i := 1; i <= n; i++ {
-		b.WriteString(lua.LVAsString(L.Get(i)))
+		b.WriteString(stringOf(L.Get(i)))
 	}
 	L.Push(lua.LString(b.String()))
 	return 1
@@ -218,8 +218,8 @@ func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
 	for i := n - 1; i >= 1; i-- {
 		lhs := L.Get(i)
 		if isConcatOperand(lhs) && isConcatOperand(rhs) {
-			s.reserveString(L, int64(len(lua.LVAsString(lhs))+len(lua.LVAsString(rhs))))
-			rhs = lua.LString(lua.LVAsString(lhs) + lua.LVAsString(rhs))
+			s.reserveString(L, int64(len(stringOf(lhs))+len(stringOf(rhs))))
+			rhs = lua.LString(stringOf(lhs) + stringOf(rhs))
 			continue
 		}
 		mm := L.GetMetaField(lhs, "__concat")

@@ -151,7 +151,7 @@ func (s *sched) addReplacement(out *guardedBuilder, m *matcher, si, e int, repl 
 	var v lua.LValue
 	switch r := repl.(type) {
 	case lua.LString, lua.LNumber:
-		addExpanded(out, m, si, e, lua.LVAsString(r))
+		addExpanded(out, m, si, e, stringOf(r))
 		return
 	case *lua.LTable:
 		m.pushCapture(0, si, e)
@@ -168,7 +168,7 @@ func (s *sched) addReplacement(out *guardedBuilder, m *matcher, si, e int, repl 
 	}
 	switch v.(type) {
 	case lua.LString, lua.LNumber:
-		out.add(lua.LVAsString(v))
+		out.add(stringOf(v))
 	default:
 		if lua.LVAsBool(v) {
 			L.RaiseError("invalid replacement value (a %s)", v.Type().String())
@@ -197,7 +197,7 @@ func addExpanded(out *guardedBuilder, m *matcher, si, e int, repl string) {
 			out.add(m.src[si:e])
 		case '1' <= repl[0] && repl[0] <= '9':
 			m.pushCapture(int(repl[0]-'1'), si, e)
-			out.add(lua.LVAsString(m.L.Get(-1)))
+			out.add(stringOf(m.L.Get(-1)))
 			m.L.Pop(1)
 		default:
 			out.add(repl[:1])

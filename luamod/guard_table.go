@@ -67,7 +67,7 @@ func (s *sched) tableConcat(L *lua.LState) int {
 		if v.Type() != lua.LTString && v.Type() != lua.LTNumber {
 			L.RaiseError("invalid value (%s) at index %d in table for 'concat'", v.Type().String(), k)
 		}
-		size += int64(len(lua.LVAsString(v)) + len(sep))
+		size += int64(len(stringOf(v)) + len(sep))
 		s.charge(L, 1)
 	}
 	if i > j {
@@ -80,7 +80,7 @@ func (s *sched) tableConcat(L *lua.LState) int {
 		if k > i {
 			b = append(b, sep...)
 		}
-		b = append(b, lua.LVAsString(t.RawGetInt(k))...)
+		b = append(b, stringOf(t.RawGetInt(k))...)
 	}
 	L.Push(lua.LString(b))
 	return 1

@@ -15,14 +15,14 @@ import (
 // returned by its Go address.
 func (s *sched) tostring(L *lua.LState, v lua.LValue) string {
 	if !isReference(v) {
-		return v.String()
+		return valueString(v)
 	}
 	if L.GetMetaField(v, "__tostring") == lua.LNil {
 		return s.objectName(v)
 	}
 	switch str := L.ToStringMeta(v).(type) {
 	case lua.LString, lua.LNumber:
-		return str.String()
+		return valueString(str)
 	}
 	L.RaiseError("'__tostring' must return a string")
 	return ""
@@ -57,7 +57,7 @@ func (s *sched) openToString() {
 // non-string result gives the plain name instead.
 func (s *sched) valueText(L *lua.LState, v lua.LValue) string {
 	if !isReference(v) {
-		return v.String()
+		return valueString(v)
 	}
 	mm := L.GetMetaField(v, "__tostring")
 	if mm == lua.LNil || s.cur == nil {

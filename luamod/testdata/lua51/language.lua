@@ -4,9 +4,9 @@
 -- reference interpreter, Lua 5.1.5, prints for this script named main.lua
 -- (cp language.lua main.lua && lua5.1 main.lua > language.want). The
 -- engine rewrites chunks and replaces builtins; none of that may change
--- an answer. Where gopher-lua words an error or formats a number its own
--- way (attempt to index a non-table object, 1e+15), the script prints
--- only whether the call failed, or avoids the number.
+-- an answer. Where gopher-lua words an error its own way (attempt to
+-- index a non-table object), the script prints only whether the call
+-- failed; NaN, whose sign Lua 5.1 prints, is left out.
 
 -- Classes, methods and inheritance.
 local Animal = {}
@@ -161,6 +161,8 @@ print(7 % 3, -7 % 3, 7 % -3, 2 ^ 10, 7 / 2, math.floor(-3.5), math.ceil(-3.5), m
 print(math.fmod(7, 3), math.modf(3.7), math.sqrt(16), math.huge > 1e308, -math.huge < 0, math.pi > 3.14)
 print(tonumber("0x1F"), tonumber("  12  "), tonumber("1e2"), tonumber("abc"), tonumber("10", 2), tonumber("ff", 16), tonumber(nil))
 print(2 ^ 40, 100, -0.5, 1 / 3 == 1 / 3, 0.1 + 0.2 == 0.3, 3 == 3.0, 2 ^ 53 == 2 ^ 53 + 1, 1e15 == 10 ^ 15)
+print(1e15, 2 ^ 53, 1 / 3, 0.1 + 0.2, 10 / 3, 1e100, 123456789012345, -1e-5, 1 / 0, -1 / 0, 1e14 - 1, 2 ^ 63)
+print(1 / 3 .. "|" .. 1e15 .. "|" .. 1 / 0, tostring(0.1 + 0.2), table.concat({1 / 3, 2 ^ 53}, " "), ("x"):rep(2) .. 2 / 3)
 print(nil == false, not nil, 1 and 2, nil or "default", false and error("no"), 0 and "zero is true")
 
 -- Chunks.

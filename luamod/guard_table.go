@@ -87,7 +87,9 @@ func (s *sched) tableConcat(L *lua.LState) int {
 }
 
 // tableInsert is table.insert(t, [pos,] v); inserting before the end
-// shifts the elements after pos, work that is charged.
+// shifts the elements after pos, work that is charged. A position below
+// 1 raises, as in Lua 5.2 (Lua 5.1 shifted t[0..#t] up, holes and all;
+// gopher-lua set t[pos] and shifted nothing).
 func (s *sched) tableInsert(L *lua.LState) int {
 	t := L.CheckTable(1)
 	switch L.GetTop() {
@@ -95,6 +97,9 @@ func (s *sched) tableInsert(L *lua.LState) int {
 		t.Append(L.Get(2))
 	case 3:
 		pos := L.CheckInt(2)
+		if pos < 1 {
+			L.ArgError(2, "position out of bounds")
+		}
 		s.chargeBytes(L, 16*(t.Len()-pos))
 		t.Insert(pos, L.Get(3))
 	default:
@@ -104,13 +109,18 @@ func (s *sched) tableInsert(L *lua.LState) int {
 }
 
 // tableRemove is table.remove(t [, pos]), charged like tableInsert.
+//
+// A position outside 1..#t removes nothing and returns nothing, as in Lua
+// 5.1: gopher-lua's removed the last element for 0 and counted a
+// negative position from the end.
 func (s *sched) tableRemove(L *lua.LState) int {
 	t := L.CheckTable(1)
-	pos := -1
-	if L.GetTop() > 1 {
-		pos = L.CheckInt(2)
-		s.chargeBytes(L, 16*(t.Len()-pos))
+	n := t.Len()
+	pos := L.OptInt(2, n)
+	if pos < 1 || pos > n {
+		return 0
 	}
+	s.chargeBytes(L, 16*(n-pos))
 	L.Push(t.Remove(pos))
 	return 1
 }

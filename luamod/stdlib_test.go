@@ -164,3 +164,21 @@ print(string.format("%5.1f|%-8.3e|%+.0f|%.20f|%e", -0.05, 1234.5, 2.5, 0.1, 0))
 		"inf -inf   inf INF +inf inf   |   -inf\n"+
 		" -0.1|1.234e+03|+2|0.10000000000000000555|0.000000e+00\n")
 }
+
+// table.remove outside 1..#t removes nothing and returns nothing, as in
+// Lua 5.1 (gopher-lua removed the last element for 0 and counted a
+// negative position from the end); table.insert below 1 raises, as in
+// Lua 5.2. The removes' want is Lua 5.1.5's.
+func TestTableRemoveAndInsertPositions(t *testing.T) {
+	expectOutput(t, `
+local function show(t) return table.concat(t, ",") end
+local t = {1, 2, 3}
+print(table.remove(t, 0), show(t)) print(table.remove(t, -1), show(t)) print(table.remove(t, 4), table.remove(t, 3), show(t))
+print(select("#", table.remove({})), select("#", table.remove({}, 1)), select("#", table.remove({1}, 2)))
+local q = {} for i = 1, 5 do q[#q + 1] = i end local out = {} while #q > 0 do out[#out + 1] = table.remove(q, 1) end print(table.concat(out))
+print(pcall(function() table.insert({1}, 0, "x") end))
+t = {1, 2, 3} table.insert(t, 4, "e") table.insert(t, 1, "a") print(show(t))
+`, "nil\t1,2,3\nnil\t1,2,3\nnil\t3\t1,2\n0\t0\t0\n12345\n"+
+		"false\tmain.lua:7: bad argument #2 to insert (position out of bounds)\n"+
+		"a,1,2,3,e\n")
+}

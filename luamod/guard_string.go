@@ -24,8 +24,33 @@ func (s *sched) guardStrings() {
 	funcs["upper"] = s.mapString(asciiMap('a', 'A'))
 	funcs["lower"] = s.mapString(asciiMap('A', 'a'))
 	funcs["reverse"] = s.mapString(reverseBytes)
+	for _, name := range []string{"len", "sub"} { // gopher-lua's, which are right
+		funcs[name] = str.RawGetString(name).(*lua.LFunction).GFunction
+	}
 	for name, fn := range funcs {
+		switch name {
+		case "find", "match", "gmatch", "gsub":
+			fn = numbersAsText(fn, 2)
+		case "char":
+		default:
+			fn = numbersAsText(fn, 1)
+		}
 		str.RawSetString(name, s.root.NewFunction(fn))
+	}
+}
+
+// numbersAsText makes fn read a number given as one of its first n
+// arguments, its strings, as Lua 5.1 writes it (numberText):
+// string.len(0.1 + 0.2) is 3, where gopher-lua measured
+// "0.30000000000000004".
+func numbersAsText(fn lua.LGFunction, n int) lua.LGFunction {
+	return func(L *lua.LState) int {
+		for i := 1; i <= n; i++ {
+			if v, ok := L.Get(i).(lua.LNumber); ok {
+				L.Replace(i, lua.LString(numberText(v)))
+			}
+		}
+		return fn(L)
 	}
 }
 

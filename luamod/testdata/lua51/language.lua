@@ -227,3 +227,8 @@ local function keys_after_block()
   return c, d
 end
 print(table.concat(calls, " "), keys_after_block())
+
+-- A number given to a string function is read as print writes it.
+local x = 0.1 + 0.2
+print(string.len(x), string.sub(1 / 3, 1, 6), string.rep(x, 2, "|"), string.upper(1e15), string.reverse(2 ^ 53), string.byte(1 / 3, 3), string.find(1 / 3, "3", 1, true), string.match(10 / 3, "%.(%d+)"), string.gsub(1 / 3, "3", "x"))
+for w in string.gmatch(1e100, "%d") do io_w = (io_w or "") .. w end print(io_w, string.find("a0.3b", x, 1, true))

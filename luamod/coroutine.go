@@ -16,10 +16,10 @@ type coroutine struct {
 	goFn  bool // its function is a Go function (baseGoError)
 }
 
-// Messages of the coroutine library (Lua 5.1's, and 5.2's for a
-// coroutine that is running, here or in another goroutine).
+// Messages of the coroutine library, Lua 5.1's. Resuming one that is
+// not suspended says its status: "cannot resume running coroutine" (here
+// or in another goroutine) or "cannot resume normal coroutine".
 const (
-	errResumeBusy    = "cannot resume non-suspended coroutine"
 	errResumeDead    = "cannot resume dead coroutine"
 	errYieldOutside  = "attempt to yield from outside a coroutine"
 	errYieldBoundary = "attempt to yield across metamethod/C-call boundary"
@@ -109,7 +109,7 @@ func (s *sched) resume(L, th *lua.LState, args []lua.LValue) int {
 	case co != nil && th.Dead:
 		return pushFail(L, lua.LFalse, errResumeDead)
 	case co == nil || co.owner != nil:
-		return pushFail(L, lua.LFalse, errResumeBusy)
+		return pushFail(L, lua.LFalse, "cannot resume "+s.statusOf(L, th)+" coroutine")
 	case g.cdepth+1 >= maxCCalls:
 		return pushFail(L, lua.LFalse, errCStackOverflow)
 	}
@@ -171,21 +171,25 @@ func (s *sched) coRunning(L *lua.LState) int {
 	return 1
 }
 
-// coStatus is coroutine.status. A coroutine that another goroutine is
-// running (parked inside it, say) is "running": it cannot be resumed.
+// coStatus is coroutine.status.
 func (s *sched) coStatus(L *lua.LState) int {
-	th := L.CheckThread(1)
+	L.Push(lua.LString(s.statusOf(L, L.CheckThread(1))))
+	return 1
+}
+
+// statusOf is th's status as L sees it. A coroutine that another
+// goroutine is running (parked inside it, say) is "running": it cannot
+// be resumed.
+func (s *sched) statusOf(L, th *lua.LState) string {
 	co := coroutineOf(th)
-	status := "running"
 	switch {
 	case th.Dead:
-		status = "dead"
+		return "dead"
 	case co == nil:
 	case co.owner == nil:
-		status = "suspended"
+		return "suspended"
 	case co.owner == s.cur && th != L.G.CurrentThread:
-		status = "normal"
+		return "normal"
 	}
-	L.Push(lua.LString(status))
-	return 1
+	return "running"
 }

@@ -24,7 +24,7 @@ print("A", coroutine.resume(co))
 print(coroutine.status(co))
 print("A", coroutine.resume(co))
 print(coroutine.status(co), coroutine.resume(co))
-`, "B sees\trunning\nB\tfalse\tcannot resume non-suspended coroutine\nA\ttrue\tfrom A\nsuspended\nA\ttrue\tdone\ndead\tfalse\tcannot resume dead coroutine\n")
+`, "B sees\trunning\nB\tfalse\tcannot resume running coroutine\nA\ttrue\tfrom A\nsuspended\nA\ttrue\tdone\ndead\tfalse\tcannot resume dead coroutine\n")
 }
 
 // A suspended coroutine can move between goroutines, as a value can.
@@ -53,7 +53,7 @@ outer = coroutine.create(function()
   coroutine.resume(inner)
 end)
 coroutine.resume(outer)
-`, "nil\ntrue\tnil\nfalse\tcannot resume non-suspended coroutine\nnormal\tfalse\tcannot resume non-suspended coroutine\n")
+`, "nil\ntrue\tnil\nfalse\tcannot resume running coroutine\nnormal\tfalse\tcannot resume normal coroutine\n")
 }
 
 // Yield where gopher-lua cannot return through the Go frames gives Lua

@@ -3,6 +3,7 @@ package luamod
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	lua "github.com/yuin/gopher-lua"
@@ -204,7 +205,7 @@ func (s *sched) openLoaders() {
 	s.concatFn = L.NewFunction(s.concatL)
 	L.SetGlobal("loadstring", L.NewFunction(func(L *lua.LState) int {
 		src := L.CheckString(1)
-		return s.loadChunk(L, src, L.OptString(2, "<string>"))
+		return s.loadChunk(L, src, L.OptString(2, src))
 	}))
 	L.SetGlobal("load", L.NewFunction(s.load))
 }
@@ -213,7 +214,7 @@ func (s *sched) openLoaders() {
 // as they arrive within the memory limit, compiled as one chunk.
 func (s *sched) load(L *lua.LState) int {
 	reader := L.CheckFunction(1)
-	name := L.OptString(2, "?")
+	name := L.OptString(2, "=(load)")
 	b := &guardedBuilder{s: s, L: L}
 	for {
 		L.Push(reader)
@@ -239,8 +240,10 @@ func (s *sched) load(L *lua.LState) int {
 }
 
 // loadChunk compiles src for loadstring and load: the function, or nil
-// and the error message.
+// and the error message. name is a chunk name as Lua 5.1 takes it, which
+// errors and tracebacks show as chunkID writes it.
 func (s *sched) loadChunk(L *lua.LState, src, name string) int {
+	name = chunkID(name)
 	s.charge(L, loadUnits)
 	err := checkNesting(src, name, func(n int) { s.chargeBytes(L, n) })
 	var fn *lua.LFunction
@@ -250,8 +253,36 @@ func (s *sched) loadChunk(L *lua.LState, src, name string) int {
 	}
 	if err != nil {
 		raiseIf(L, s.cur.cancelErr)
-		return pushFail(L, lua.LNil, err.Error())
+		return pushFail(L, lua.LNil, syntaxError(name, src, err))
 	}
 	L.Push(fn)
 	return 1
+}
+
+// chunkID is how Lua 5.1 shows a chunk's name (luaO_chunkid, in at most
+// 59 bytes): "=name" as name, "@file" as file (its end, after "...",
+// when long), and any other name, a loaded string's source by default,
+// as [string "its first line..."].
+func chunkID(name string) string {
+	const size = 59
+	switch {
+	case strings.HasPrefix(name, "="):
+		return name[1:min(len(name), size+1)]
+	case strings.HasPrefix(name, "@"):
+		if file := name[1:]; len(file) > size-7 {
+			return "..." + file[len(file)-(size-7):]
+		}
+		return name[1:]
+	}
+	line, cut := name, false
+	if i := strings.IndexAny(name, "\n\r"); i >= 0 {
+		line, cut = name[:i], true
+	}
+	if len(line) > size-16 {
+		line, cut = line[:size-16], true
+	}
+	if cut {
+		line += "..."
+	}
+	return `[string "` + line + `"]`
 }

@@ -40,7 +40,7 @@ func TestNestingIsBoundedBeforeParsing(t *testing.T) {
 			n := min(c.n, 1e4)
 			load := fmt.Sprintf("local f, err = loadstring(%q .. string.rep(%q, %d) .. %q .. string.rep(%q, %d))\nassert(not f)\nerror(err, 0)",
 				c.prefix, c.open, n, c.mid, c.close, n)
-			runBounded(t, bounded{c.name, load, Options{}, StatusError, `^<string>:\d+: chunk has too many syntax levels$`})
+			runBounded(t, bounded{c.name, load, Options{}, StatusError, `^\[string ".*\.\.\."\]:\d+: chunk has too many syntax levels$`})
 		})
 	}
 }
@@ -169,4 +169,27 @@ print(table.concat(parts, " "), pcall(error, "e"))
 	if res, _ := run(t, long); !res.OK() || lastMain.get(long, DefaultChunkName) != nil {
 		t.Fatalf("a long script: %s, or it was kept", res.Status)
 	}
+}
+
+// A loaded chunk is named in its errors as Lua 5.1 names it: a string's
+// first line in [string "..."], "=name" as name, "@file" as file. The
+// want is Lua 5.1.5's but for the syntax error's words, gopher-lua's.
+func TestLoadedChunksAreNamedAsInLua51(t *testing.T) {
+	expectOutput(t, `
+print(pcall(loadstring("error('x')")))
+print(pcall(loadstring("local a = 1\nerror('w')")))
+print(pcall(loadstring("error('e')", "=custom")))
+print(pcall(loadstring("error('e')", "named")))
+print(pcall(loadstring("error('" .. string.rep("a", 80) .. "')")))
+print(pcall(loadstring("error('e')", "=" .. string.rep("n", 80))))
+print(pcall(loadstring("error('e')", "@" .. string.rep("d", 40) .. "/" .. string.rep("f", 30) .. ".lua")))
+print(pcall(load(function() return nil end)), loadstring("x = = 1", "=bad"))
+`, "false\t[string \"error('x')\"]:1: x\n"+
+		"false\t[string \"local a = 1...\"]:2: w\n"+
+		"false\tcustom:1: e\n"+
+		"false\t[string \"named\"]:1: e\n"+
+		"false\t[string \"error('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"]:1: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"+
+		"false\tnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:1: e\n"+
+		"false\t...ddddddddddddddddd/ffffffffffffffffffffffffffffff.lua:1: e\n"+
+		"true\tnil\tbad:1: syntax error near '='\n")
 }

@@ -15,8 +15,9 @@ var virtualEpoch = time.Date(2009, 11, 10, 23, 0, 0, 0, time.UTC)
 
 // openLibs opens the sandboxed standard library: base, string, table, math,
 // coroutine, a package library that only knows preloaded modules, and of os
-// only time, date, difftime and clock. print writes to the run's output, math.random
-// is seeded per run, and every new thread carries the run context.
+// only time, date, difftime and clock. print writes to the run's output,
+// math.random is seeded per run, and every new thread carries the run
+// context.
 func (s *sched) openLibs() {
 	L := s.root
 	for _, lib := range []struct {

@@ -14,7 +14,8 @@ const maxResults = 8000
 
 // guardStrings replaces the string functions that allocate or scan in
 // proportion to a script's numbers with ones that reserve memory and
-// charge their work first.
+// charge their work first, and has every string function but char read a
+// number given for a string as print writes it.
 func (s *sched) guardStrings() {
 	str := s.root.GetGlobal("string").(*lua.LTable)
 	funcs := s.patternFuncs()

@@ -22,6 +22,7 @@ func (s *sched) guardStrings() {
 	funcs["rep"] = s.strRep
 	funcs["byte"] = s.strByte
 	funcs["char"] = strChar
+	funcs["format"] = s.strFormat
 	funcs["upper"] = s.mapString(asciiMap('a', 'A'))
 	funcs["lower"] = s.mapString(asciiMap('A', 'a'))
 	funcs["reverse"] = s.mapString(reverseBytes)

@@ -42,7 +42,6 @@ func (s *sched) openLibs() {
 	L.SetGlobal("setmetatable", L.NewFunction(setMetatable))
 	s.openToString()
 	s.wrapToNumber()
-	s.wrapFormat()
 	s.sandboxPackage()
 	s.sandboxOs()
 	s.seedMath()

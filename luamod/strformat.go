@@ -20,12 +20,6 @@ import (
 // a reference value given to %s as tostring does (Lua 5.2's rule;
 // gopher-lua printed its Go address).
 
-// wrapFormat puts the engine's string.format in place of gopher-lua's.
-func (s *sched) wrapFormat() {
-	str := s.root.GetGlobal("string").(*lua.LTable)
-	str.RawSetString("format", s.root.NewFunction(s.strFormat))
-}
-
 // strFormat is string.format(f, ...).
 func (s *sched) strFormat(L *lua.LState) int {
 	f := L.CheckString(1)

@@ -35,10 +35,10 @@ func main() {
 		fail(err)
 	}
 	var b strings.Builder
-	run, measured := readBenchRun(*in)
-	fmt.Fprintf(&b, "# Benchmark results\n\n%s\n\n", header(run, measured, time.Now()))
+	run := readBenchRun(*in)
+	fmt.Fprintf(&b, "# Benchmark results\n\n%s\n\n", header(run, time.Now()))
 	load := loadAvg() + " as the report was written"
-	if measured {
+	if run.measured() {
 		load = run.load + " as the bench began"
 	}
 	writeMachine(&b, load)

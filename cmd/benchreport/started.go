@@ -18,38 +18,38 @@ type benchRun struct {
 	load       string
 }
 
-// readBenchRun reads dir's benchRun; ok is false without a `started` file.
-func readBenchRun(dir string) (run benchRun, ok bool) {
+// readBenchRun reads dir's benchRun: the zero benchRun without a readable
+// `started` file (measured then says so).
+func readBenchRun(dir string) benchRun {
 	data, err := os.ReadFile(filepath.Join(dir, "started"))
 	if err != nil {
-		return run, false
+		return benchRun{}
 	}
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if len(lines) < 2 {
-		return run, false
+	if len(lines) < 2 || len(strings.Fields(lines[1])) < 3 {
+		return benchRun{}
 	}
-	if run.start, err = time.Parse(time.RFC3339, strings.TrimSpace(lines[0])); err != nil {
-		return run, false
+	start, err := time.Parse(time.RFC3339, strings.TrimSpace(lines[0]))
+	if err != nil {
+		return benchRun{}
 	}
-	if f := strings.Fields(lines[1]); len(f) >= 3 {
-		run.load = strings.Join(f[:3], " ")
-	} else {
-		return run, false
-	}
-	run.end = run.start
+	run := benchRun{start: start, end: start, load: strings.Join(strings.Fields(lines[1])[:3], " ")}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if info, err := e.Info(); err == nil && e.Name() != "started" && info.ModTime().After(run.end) {
 			run.end = info.ModTime()
 		}
 	}
-	return run, true
+	return run
 }
 
+// measured tells whether the run's time and load were read.
+func (r benchRun) measured() bool { return !r.start.IsZero() }
+
 // header is the report's first paragraph.
-func header(run benchRun, ok bool, now time.Time) string {
+func header(run benchRun, now time.Time) string {
 	const stamp = "2006-01-02 15:04"
-	if !ok {
+	if !run.measured() {
 		return "Written by `./build.sh bench` on " + now.UTC().Format(stamp) + " UTC. Do not edit: run it again."
 	}
 	return "Measured by `./build.sh bench` from " + run.start.UTC().Format(stamp) + " to " + run.end.UTC().Format("15:04") +

@@ -15,8 +15,8 @@ func TestHeaderSaysWhenTheBenchRanNotWhenTheReportWasWritten(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(dir, "native.jsonl"), end, end); err != nil {
 		t.Fatal(err)
 	}
-	run, ok := readBenchRun(dir)
-	got := header(run, ok, time.Date(2026, 12, 1, 15, 30, 0, 0, time.UTC))
+	run := readBenchRun(dir)
+	got := header(run, time.Date(2026, 12, 1, 15, 30, 0, 0, time.UTC))
 	want := "Measured by `./build.sh bench` from 2026-12-01 14:59 to 15:02 UTC, written on 2026-12-01 15:30 UTC."
 	if !strings.HasPrefix(got, want) || run.load != "2.89 6.30 12.00" {
 		t.Fatalf("header %q, load %q; want it to begin %q, load the file's first three fields", got, run.load, want)
@@ -24,8 +24,8 @@ func TestHeaderSaysWhenTheBenchRanNotWhenTheReportWasWritten(t *testing.T) {
 }
 
 func TestHeaderWithoutStartedFileSaysWhenWritten(t *testing.T) {
-	run, ok := readBenchRun(t.TempDir())
-	if got := header(run, ok, time.Date(2026, 12, 1, 15, 30, 0, 0, time.UTC)); !strings.HasPrefix(got, "Written by `./build.sh bench` on 2026-12-01 15:30 UTC.") {
+	run := readBenchRun(t.TempDir())
+	if got := header(run, time.Date(2026, 12, 1, 15, 30, 0, 0, time.UTC)); !strings.HasPrefix(got, "Written by `./build.sh bench` on 2026-12-01 15:30 UTC.") {
 		t.Fatalf("header %q", got)
 	}
 }

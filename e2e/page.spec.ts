@@ -27,11 +27,6 @@ function setCode(page: Page, text: string): Promise<void> {
 }
 
 
-/** finished waits for the run to end and returns the body's run state. */
-async function finished(page: Page): Promise<string | null> {
-  return untilRunState(page);
-}
-
 for (const ex of examples) {
   test(`example ${ex.file} keeps its promise`, async ({ page }) => {
     const src = exampleSource(ex.file);
@@ -39,7 +34,7 @@ for (const ex of examples) {
     await page.getByLabel("Examples").selectOption(ex.file);
     await expect.poll(() => code(page)).toBe(src);
     await page.getByRole("button", { name: "Run" }).click();
-    expect(await finished(page)).toBe(ex.expect === "ok" || ex.expect === "leak" ? "done" : "failed");
+    expect(await untilRunState(page)).toBe(ex.expect === "ok" || ex.expect === "leak" ? "done" : "failed");
     for (const want of ex.contains) await expect(output(page)).toContainText(want);
     const status = page.getByRole("status");
     if (ex.expect === "leak") await expect(status).toContainText("leaked");
@@ -64,7 +59,7 @@ test("a shared link carries the code and options to a fresh browser", async ({ p
   expect(await code(fresh)).toBe(src);
   await expect(fresh.getByLabel("Virtual time")).not.toBeChecked();
   await fresh.getByRole("button", { name: "Run" }).click();
-  expect(await finished(fresh)).toBe("done");
+  expect(await untilRunState(fresh)).toBe("done");
   await expect(output(fresh)).toContainText("shared ✓\t1");
   expect(errors).toEqual([]);
   await other.close();
@@ -103,7 +98,7 @@ test("an error's file:line link moves the cursor to that line", async ({ page })
   await page.getByLabel("Examples").selectOption("errors.lua");
   await expect.poll(() => code(page)).toBe(exampleSource("errors.lua"));
   await page.getByRole("button", { name: "Run" }).click();
-  expect(await finished(page)).toBe("failed");
+  expect(await untilRunState(page)).toBe("failed");
   expect(await cursorLine(page)).toBe(1);
   const link = output(page).getByRole("button", { name: "main.lua:7" }).first();
   await link.click();
@@ -118,7 +113,7 @@ test("Ctrl+Enter runs and Escape stops, in the editor and outside it", async ({ 
   await setCode(page, 'print("by keyboard")');
   await page.getByLabel("Lua source").focus();
   await page.keyboard.press("Control+Enter");
-  expect(await finished(page)).toBe("done");
+  expect(await untilRunState(page)).toBe("done");
   await expect(output(page)).toHaveText("by keyboard\n");
   expect(await code(page)).toBe('print("by keyboard")'); // no newline was inserted
 
@@ -165,7 +160,7 @@ test("both themes render a full page, and the system theme is followed", async (
   await page.emulateMedia({ colorScheme: "dark" });
   await open(page);
   await page.getByRole("button", { name: "Run" }).click();
-  await finished(page);
+  await untilRunState(page);
   const shots: Record<string, { colours: number; luminance: number }> = {};
   for (const theme of ["light", "dark"]) {
     await page.getByLabel("Theme").selectOption(theme);
@@ -197,7 +192,7 @@ test("a flood of output is capped with a note and the page stays responsive", as
   await open(page);
   await setCode(page, 'for i = 1, 30000 do print("line " .. i .. " of a long flood") end');
   await page.getByRole("button", { name: "Run" }).click();
-  expect(await finished(page)).toBe("done");
+  expect(await untilRunState(page)).toBe("done");
   await expect(output(page)).toContainText("Output capped");
   // What keeps the page responsive: it holds the cap, not the flood
   // (about a megabyte), and it still answers the next click.

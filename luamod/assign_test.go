@@ -99,8 +99,8 @@ print(pcall(function() (5).field = 1 end))
 print(pcall(function() ("s").k, t.y = 1, 2 end))
 print(pcall(function() (1 + 2).x = 1 end))
 print(t.field, t.y)
-`, "false\tmain.lua:3: attempt to index a non-table object(number) with key 'field'\n"+
-		"false\tmain.lua:4: attempt to index a non-table object(string) with key 'k'\n"+
-		"false\tmain.lua:5: attempt to index a non-table object(number) with key 'x'\n"+
+`, "false\tmain.lua:3: attempt to index a number value\n"+
+		"false\tmain.lua:4: attempt to index a string value\n"+
+		"false\tmain.lua:5: attempt to index a number value\n"+
 		"nil\t2\n")
 }

@@ -114,7 +114,7 @@ print(#(t[1] .. t[2] .. t[3] .. t[4] .. t[5] .. t[6] .. t[7] .. t[8] .. t[9] .. 
   t[31] .. t[32] .. t[33] .. t[34] .. t[35] .. t[36] .. t[37] .. t[38] .. t[39] .. t[40] ..
   t[41] .. t[42] .. t[43] .. t[44] .. t[45] .. t[46] .. t[47] .. t[48] .. t[49] .. t[50] ..
   t[51] .. t[52] .. t[53] .. t[54] .. t[55] .. t[56] .. t[57] .. t[58] .. t[59] .. t[60]))
-`, "xa\tay\t12\t1.5|-0.25\nT+s\ts+T\tabT+cd\nfalse\tmain.lua:9: cannot perform concat operation between string and nil\n171\n")
+`, "xa\tay\t12\t1.5|-0.25\nT+s\ts+T\tabT+cd\nfalse\tmain.lua:9: attempt to concatenate a nil value\n171\n")
 }
 
 // A script run again is not parsed again: its prototype, kept from the

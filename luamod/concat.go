@@ -227,7 +227,7 @@ func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
 			mm = L.GetMetaField(rhs, "__concat")
 		}
 		if mm == lua.LNil {
-			L.RaiseError("cannot perform concat operation between %s and %s", lhs.Type().String(), rhs.Type().String())
+			L.RaiseError("%s", concatError(L, i, n, lhs, rhs))
 		}
 		L.Push(mm)
 		L.Push(lhs)
@@ -237,6 +237,21 @@ func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
 		L.Pop(1)
 	}
 	return rhs
+}
+
+// concatError is Lua 5.1's message for operand i and what is joined to
+// its right when they neither join nor have __concat: the left one is
+// blamed unless it is a string or a number. The right one is named only
+// while it is still operand i+1, not what was joined from it.
+func concatError(L *lua.LState, i, n int, lhs, rhs lua.LValue) string {
+	if !isConcatOperand(lhs) {
+		return operandMessage(L, "concatenate", i, lhs.Type().String())
+	}
+	k := 0
+	if i == n-1 {
+		k = n
+	}
+	return operandMessage(L, "concatenate", k, rhs.Type().String())
 }
 
 func isConcatOperand(v lua.LValue) bool {

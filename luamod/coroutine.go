@@ -12,8 +12,9 @@ import (
 // engine's coroutine library owns the rule instead: a coroutine runs in
 // one goroutine at a time, from resume until it yields or ends.
 type coroutine struct {
-	owner *G   // the goroutine running it; nil while suspended
-	goFn  bool // its function is a Go function (baseGoError)
+	owner   *G   // the goroutine running it; nil while suspended
+	goFn    bool // its function is a Go function (baseGoError)
+	started bool // it was resumed once: its Panic function is panicNamed
 }
 
 // Messages of the coroutine library, Lua 5.1's. Resuming one that is
@@ -114,6 +115,10 @@ func (s *sched) resume(L, th *lua.LState, args []lua.LValue) int {
 		return pushFail(L, lua.LFalse, errCStackOverflow)
 	}
 	co.owner = g
+	if !co.started && !co.goFn {
+		co.started = true
+		s.hookNames(th)
+	}
 	prev := L.G.CurrentThread
 	outer := g.callback
 	g.callback = ""
@@ -125,6 +130,7 @@ func (s *sched) resume(L, th *lua.LState, args []lua.LValue) int {
 		L.Push(a)
 	}
 	L.Call(1+len(args), lua.MultRet)
+	s.unhookNames(th)
 	g.cdepth--
 	g.callback = outer
 	co.owner = nil

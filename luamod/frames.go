@@ -38,9 +38,13 @@ func frameFn(fr unsafe.Pointer) *lua.LFunction {
 // framePc is the position after the frame's current instruction.
 func framePc(fr unsafe.Pointer) int { return *(*int)(unsafe.Add(fr, frames.pc)) }
 
+// frameLocalBase is where the frame's registers begin in its thread's
+// registry.
+func frameLocalBase(fr unsafe.Pointer) int { return *(*int)(unsafe.Add(fr, frames.localBase)) }
+
 func frameLayout() (l struct {
-	frame                   int
-	current, fn, parent, pc uintptr
+	frame                              int
+	current, fn, parent, pc, localBase uintptr
 }) {
 	debug, ok := reflect.TypeOf(lua.Debug{}).FieldByName("frame")
 	if !ok || debug.Type.Kind() != reflect.Pointer || debug.Type.Elem().Kind() != reflect.Struct {
@@ -50,12 +54,13 @@ func frameLayout() (l struct {
 	fn, okFn := frame.FieldByName("Fn")
 	parent, okParent := frame.FieldByName("Parent")
 	pc, okPc := frame.FieldByName("Pc")
+	base, okBase := frame.FieldByName("LocalBase")
 	cur, okCur := reflect.TypeOf(lua.LState{}).FieldByName("currentFrame")
-	if !okFn || !okParent || !okPc || !okCur || fn.Type != reflect.TypeOf((*lua.LFunction)(nil)) ||
-		parent.Type != debug.Type || cur.Type != debug.Type || pc.Type.Kind() != reflect.Int {
+	if !okFn || !okParent || !okPc || !okBase || !okCur || fn.Type != reflect.TypeOf((*lua.LFunction)(nil)) ||
+		parent.Type != debug.Type || cur.Type != debug.Type || pc.Type.Kind() != reflect.Int || base.Type.Kind() != reflect.Int {
 		panic("luamod: gopher-lua's call frames changed: frames.go must follow them")
 	}
 	l.frame = debug.Index[0]
-	l.current, l.fn, l.parent, l.pc = cur.Offset, fn.Offset, parent.Offset, pc.Offset
+	l.current, l.fn, l.parent, l.pc, l.localBase = cur.Offset, fn.Offset, parent.Offset, pc.Offset, base.Offset
 	return l
 }

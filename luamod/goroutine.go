@@ -237,6 +237,10 @@ func callOwn(L *lua.LState, fn *lua.LFunction, args []lua.LValue) ([]lua.LValue,
 	for _, a := range args {
 		L.Push(a)
 	}
+	if c := ctxOf(L); c != nil && !fn.IsG {
+		c.s.hookNames(L)
+		defer c.s.unhookNames(L)
+	}
 	if err := L.PCall(len(args), lua.MultRet, nil); err != nil {
 		L.SetTop(base)
 		if apiErr, ok := err.(*lua.ApiError); ok && fn.IsG {

@@ -199,7 +199,7 @@ func (s *sched) giveBack(T *lua.LState) {
 // any, then closes the upvalues of those frames, so closures that
 // captured their locals keep the values they had.
 func (s *sched) unwind(L *lua.LState) int {
-	v := L.Get(1)
+	v := vmMessage(L, frameParent(currentFrame(L)), L.Get(1))
 	if h := ctxOf(L).handler; h != nil {
 		L.Push(h)
 		L.Push(v)

@@ -229,11 +229,18 @@ func fitTop(L *lua.LState, top int) {
 	}
 }
 
-// onHook is the first slow path of Done after resumeG asked for one: it
-// installs panicTrace on a goroutine that starts.
+// onHook is the first slow path of Done after resumeG or hookNames
+// asked for one: it installs panicTrace on a goroutine that starts, and
+// panicNamed on the thread hookNames named.
 func (s *sched) onHook(g *G) {
-	g.hook = false
-	g.L.Panic = s.panicFn
+	if g.hook {
+		g.hook = false
+		g.L.Panic = s.panicFn
+	}
+	if th := s.nameHook; th != nil {
+		s.nameHook = nil
+		th.Panic = s.panicCoFn
+	}
 }
 
 // panicTrace is the Panic function of a goroutine's thread while it runs
@@ -241,7 +248,7 @@ func (s *sched) onHook(g *G) {
 // traceback, and the goroutine's error report shows one. It records the
 // same traceback gopher-lua's PCall would.
 func (s *sched) panicTrace(L *lua.LState) {
-	err := &lua.ApiError{Type: lua.ApiErrorRun, Object: L.Get(-1)}
+	err := &lua.ApiError{Type: lua.ApiErrorRun, Object: vmMessage(L, currentFrame(L), L.Get(-1))}
 	if g := s.cur; g != nil && g.L != nil {
 		g.trace = s.traceback(g.L)
 	}

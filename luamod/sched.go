@@ -69,6 +69,8 @@ type sched struct {
 	shown      map[lua.LValue]int // reference values tostring has named
 	concatFn   *lua.LFunction     // the .. operator of every chunk (concat.go)
 	panicFn    func(*lua.LState)  // panicTrace (resume.go)
+	panicCoFn  func(*lua.LState)  // panicNamed (errname.go)
+	nameHook   *lua.LState        // a thread whose next instruction installs panicNamed
 
 	result      Result
 	stats       Stats
@@ -280,7 +282,7 @@ func (s *sched) cancel(g *G, err error) {
 // and another one can run.
 func (s *sched) slowDone() <-chan struct{} {
 	g := s.cur
-	if g.hook {
+	if g.hook || s.nameHook != nil {
 		s.onHook(g)
 		if s.updateCheckAt(); s.steps < s.checkAt {
 			return nil

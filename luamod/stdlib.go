@@ -40,6 +40,7 @@ func (s *sched) openLibs() {
 	}
 	L.SetGlobal("print", L.NewFunction(s.luaPrint))
 	L.SetGlobal("setmetatable", L.NewFunction(setMetatable))
+	L.SetGlobal("assert", L.NewFunction(assertL))
 	s.openToString()
 	s.wrapToNumber()
 	s.sandboxPackage()
@@ -69,6 +70,29 @@ func setMetatable(L *lua.LState) int {
 	L.SetMetatable(t, mt)
 	L.SetTop(1)
 	return 1
+}
+
+// assertL is Lua 5.1's assert: it wants a value, where gopher-lua's
+// took none for false, and its message may be a number, which gopher-lua
+// refused.
+func assertL(L *lua.LState) int {
+	L.CheckAny(1)
+	if lua.LVAsBool(L.Get(1)) {
+		return L.GetTop()
+	}
+	msg := "assertion failed!"
+	switch m := L.Get(2).(type) {
+	case lua.LNumber:
+		msg = numberText(m)
+	case lua.LString:
+		msg = string(m)
+	default:
+		if m != lua.LNil {
+			L.TypeError(2, lua.LTString)
+		}
+	}
+	L.RaiseError("%s", msg)
+	return 0
 }
 
 // sandboxPackage keeps require for preloaded modules only: no file loading.

@@ -115,6 +115,24 @@ print((pcall(tonumber, "1", 1)), (pcall(tonumber, "1", 37)), (pcall(tonumber)))
 		"false\tfalse\tfalse\n")
 }
 
+// assert wants a value and takes a number for its message, as Lua 5.1's
+// does: gopher-lua's took no value for false and refused the number.
+func TestAssertAnswersAsLua51(t *testing.T) {
+	expectOutput(t, `
+print(pcall(function() assert() end))
+print(pcall(function() assert(false) end))
+print(pcall(function() assert(nil, "custom") end))
+print(pcall(function() assert(false, 4.5) end))
+print(pcall(function() assert(false, {}) end))
+print(assert(1, 2, 3))
+`, "false\tmain.lua:2: bad argument #1 to assert (value expected)\n"+
+		"false\tmain.lua:3: assertion failed!\n"+
+		"false\tmain.lua:4: custom\n"+
+		"false\tmain.lua:5: 4.5\n"+
+		"false\tmain.lua:6: bad argument #2 to assert (string expected, got table)\n"+
+		"1\t2\t3\n")
+}
+
 // %q writes what Lua reads back (gopher-lua's wrote Go's \x escapes),
 // byte for byte as Lua 5.1.5 does.
 func TestFormatQReadsBack(t *testing.T) {

@@ -204,7 +204,7 @@ func (s *sched) concatL(L *lua.LState) int {
 	var b strings.Builder
 	b.Grow(size)
 	for i := 1; i <= n; i++ {
-		b.WriteString(stringOf(L.Get(i)))
+		s.writeChecked(L, &b, stringOf(L.Get(i)))
 	}
 	L.Push(lua.LString(b.String()))
 	return 1
@@ -218,8 +218,13 @@ func (s *sched) concatMeta(L *lua.LState, n int) lua.LValue {
 	for i := n - 1; i >= 1; i-- {
 		lhs := L.Get(i)
 		if isConcatOperand(lhs) && isConcatOperand(rhs) {
-			s.reserveString(L, int64(len(stringOf(lhs))+len(stringOf(rhs))))
-			rhs = lua.LString(stringOf(lhs) + stringOf(rhs))
+			left, right := stringOf(lhs), stringOf(rhs)
+			s.reserveString(L, int64(len(left)+len(right)))
+			var b strings.Builder
+			b.Grow(len(left) + len(right))
+			s.writeChecked(L, &b, left)
+			s.writeChecked(L, &b, right)
+			rhs = lua.LString(b.String())
 			continue
 		}
 		mm := L.GetMetaField(lhs, "__concat")

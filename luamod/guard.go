@@ -150,7 +150,7 @@ func (g *guardedBuilder) add(text string) {
 		g.s.reserve(g.L, int64(size))
 		g.b.Grow(size - g.b.Len())
 	}
-	g.b.WriteString(text)
+	g.s.writeChecked(g.L, &g.b, text)
 }
 
 // String is the string built.

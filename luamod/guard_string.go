@@ -23,9 +23,9 @@ func (s *sched) guardStrings() {
 	funcs["byte"] = s.strByte
 	funcs["char"] = strChar
 	funcs["format"] = s.strFormat
-	funcs["upper"] = s.mapString(asciiMap('a', 'A'))
-	funcs["lower"] = s.mapString(asciiMap('A', 'a'))
-	funcs["reverse"] = s.mapString(reverseBytes)
+	funcs["upper"] = s.mapString(asciiMap('a', 'A'), false)
+	funcs["lower"] = s.mapString(asciiMap('A', 'a'), false)
+	funcs["reverse"] = s.mapString(reverseBytes, true)
 	for _, name := range []string{"len", "sub"} { // gopher-lua's, which are right
 		funcs[name] = str.RawGetString(name).(*lua.LFunction).GFunction
 	}
@@ -68,7 +68,7 @@ func (s *sched) strRep(L *lua.LState) int {
 		s.overMemory(L)
 	}
 	s.reserveString(L, int64(len(str))*int64(n))
-	L.Push(lua.LString(strings.Repeat(str, int(n))))
+	L.Push(lua.LString(s.repeatChecked(L, str, int(n))))
 	return 1
 }
 
@@ -118,12 +118,13 @@ func strChar(L *lua.LState) int {
 }
 
 // mapString returns a string function that makes a new string of its
-// argument's length from f.
-func (s *sched) mapString(f func(string) string) lua.LGFunction {
+// argument's length from f, a function of its bytes in order, or in
+// reverse order when backwards.
+func (s *sched) mapString(f func(string) string, backwards bool) lua.LGFunction {
 	return func(L *lua.LState) int {
 		str := L.CheckString(1)
 		s.reserveString(L, int64(len(str)))
-		L.Push(lua.LString(f(str)))
+		L.Push(lua.LString(s.mapChecked(L, str, f, backwards)))
 		return 1
 	}
 }
@@ -155,8 +156,9 @@ func reverseBytes(str string) string {
 // checkFormat applies Lua 5.1's bounds on string.format's conversions (at
 // most two digits of width and of precision, no repeated flags), which
 // also bound the padding a format may ask for, and reserves the result's
-// size: the format, the strings it formats and the padding.
-func (s *sched) checkFormat(L *lua.LState, f string) {
+// size: the format, the strings it formats and the padding. It returns
+// that size, which the result does not pass but for %q's escapes.
+func (s *sched) checkFormat(L *lua.LState, f string) int64 {
 	size := int64(len(f))
 	for i := 0; i < len(f); i++ {
 		if f[i] != '%' {
@@ -182,6 +184,7 @@ func (s *sched) checkFormat(L *lua.LState, f string) {
 		}
 	}
 	s.reserveString(L, size)
+	return size
 }
 
 // skipDigits skips the (at most two) digits of a width or precision.

@@ -3,6 +3,7 @@ package luamod
 import (
 	"runtime"
 	"sort"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -75,14 +76,15 @@ func (s *sched) tableConcat(L *lua.LState) int {
 		return 1
 	}
 	s.reserveString(L, size)
-	b := make([]byte, 0, size)
+	var b strings.Builder
+	b.Grow(int(size))
 	for k := i; k <= j; k++ {
 		if k > i {
-			b = append(b, sep...)
+			s.writeChecked(L, &b, sep)
 		}
-		b = append(b, stringOf(t.RawGetInt(k))...)
+		s.writeChecked(L, &b, stringOf(t.RawGetInt(k)))
 	}
-	L.Push(lua.LString(b))
+	L.Push(lua.LString(b.String()))
 	return 1
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"time"
+	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -27,12 +28,34 @@ func (s *sched) osDate(L *lua.LState) int {
 		L.Push(dateTable(L, t))
 		return 1
 	}
-	out, bad := strftime(make([]byte, 0, 2*len(format)), format, t)
-	if bad != "" {
-		L.ArgError(1, "invalid conversion specifier '"+bad+"'")
+	out := make([]byte, 0, min(2*len(format), copyStep))
+	for format != "" {
+		piece := formatPiece(format, copyStep/16)
+		format = format[len(piece):]
+		n := len(out)
+		var bad string
+		if out, bad = strftime(out, piece, t); bad != "" {
+			L.ArgError(1, "invalid conversion specifier '"+bad+"'")
+		}
+		s.reserveString(L, int64(len(out)-n))
+		s.copied(L, len(out)-n)
 	}
-	L.Push(lua.LString(out))
+	L.Push(lua.LString(unsafe.String(unsafe.SliceData(out), len(out)))) // out is not written again
 	return 1
+}
+
+// formatPiece is the start of format, about n bytes long, that ends
+// between two conversions: os.date formats a long format piece by piece,
+// each of which a conversion makes at most 12 times as long.
+func formatPiece(format string, n int) string {
+	i := 0
+	for i < len(format) && i < n {
+		if format[i] == '%' {
+			i++
+		}
+		i++
+	}
+	return format[:min(i, len(format))]
 }
 
 // checkUnixTime is argument n as whole seconds since 1970.

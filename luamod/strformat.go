@@ -23,8 +23,8 @@ import (
 // strFormat is string.format(f, ...).
 func (s *sched) strFormat(L *lua.LState) int {
 	f := L.CheckString(1)
-	s.checkFormat(L, f)
 	var b strings.Builder
+	b.Grow(int(s.checkFormat(L, f)))
 	arg := 1
 	for i := 0; i < len(f); i++ {
 		if f[i] != '%' {
@@ -45,7 +45,7 @@ func (s *sched) strFormat(L *lua.LState) int {
 		if arg > L.GetTop() {
 			L.ArgError(arg, "no value")
 		}
-		b.WriteString(s.formatOne(L, f[start+1:i], f[i], arg))
+		s.writeChecked(L, &b, s.formatOne(L, f[start+1:i], f[i], arg))
 	}
 	L.Push(lua.LString(b.String()))
 	return 1
@@ -161,6 +161,17 @@ func (s *sched) quote(L *lua.LState, str string) string {
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteByte('"')
+	for start := 0; start < len(str); start += copyStep {
+		end := min(len(str), start+copyStep)
+		quoteBytes(&b, str[start:end])
+		s.copied(L, end-start)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// quoteBytes writes str to b with %q's escapes.
+func quoteBytes(b *strings.Builder, str string) {
 	for i := 0; i < len(str); i++ {
 		switch c := str[i]; c {
 		case '"', '\\', '\n':
@@ -174,6 +185,4 @@ func (s *sched) quote(L *lua.LState, str string) string {
 			b.WriteByte(c)
 		}
 	}
-	b.WriteByte('"')
-	return b.String()
 }

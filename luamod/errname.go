@@ -119,8 +119,10 @@ func (f failed) message(rest string) string {
 		switch op {
 		case lua.OP_CALL, lua.OP_TAILCALL:
 			return f.blame("call", a, f.typeOf(a))
-		case lua.OP_TFORLOOP:
-			return "attempt to call a " + f.typeOf(a) + " value"
+		case lua.OP_TFORLOOP: // Lua 5.1 names no iterator
+			if typ := f.typeOf(a); typ != "" {
+				return "attempt to call a " + typ + " value"
+			}
 		}
 	case strings.HasPrefix(rest, "attempt to index a non-table object("):
 		typ, _, _ := strings.Cut(strings.TrimPrefix(rest, "attempt to index a non-table object("), ")")

@@ -113,6 +113,8 @@ func (g *astGuard) expr(e ast.Expr) ast.Expr {
 	g.enter(e)
 	defer func() { g.depth-- }()
 	switch e := e.(type) {
+	case *ast.NumberExpr:
+		e.Value = numberLiteral(e.Value)
 	case *ast.AttrGetExpr:
 		e.Object, e.Key = g.expr(e.Object), g.expr(e.Key)
 	case *ast.TableExpr:

@@ -41,8 +41,8 @@ func (s *sched) wrapToNumber() {
 }
 
 // parseNumber reads s as Lua 5.1's tonumber does, by the C library's
-// strtod and, for 0x, strtoul: space around, a sign, a decimal number
-// with an optional exponent, inf or nan, or a hexadecimal integer.
+// strtod: space around, a sign, a decimal number with an optional
+// exponent, inf or nan, or a hexadecimal number.
 func parseNumber(s string) (float64, bool) {
 	s = strings.Trim(s, " \t\n\v\f\r")
 	if s == "" || strings.ContainsRune(s, '_') { // Go reads 1_000, C does not
@@ -51,21 +51,23 @@ func parseNumber(s string) (float64, bool) {
 	if n, err := strconv.ParseFloat(s, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		return n, true
 	}
-	// Go reads a hexadecimal number only with a p exponent: 0x10 is read
-	// here, as strtoul does, saturating.
-	digits, neg := strings.TrimPrefix(s, "-"), s[0] == '-'
-	if !neg {
-		digits = strings.TrimPrefix(s, "+")
-	}
-	if len(digits) < 3 || digits[0] != '0' || digits[1]|0x20 != 'x' {
+	// Go reads a hexadecimal number only with a p exponent; glibc's strtod
+	// reads 0x10, 0xa.8 and 0xffffffffffffffffff (4.7e21) without one.
+	digits := strings.TrimLeft(s, "+-")
+	if len(s)-len(digits) > 1 || len(digits) < 3 || digits[0] != '0' || digits[1]|0x20 != 'x' || strings.ContainsAny(digits, "pP") {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(digits[2:], 16, 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, false
+	n, err := strconv.ParseFloat(s+"p0", 64)
+	return n, err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// numberLiteral is the text of a number literal as gopher-lua's compiler
+// reads it right: it read a hexadecimal literal past 64 bits as nan.
+func numberLiteral(text string) string {
+	if len(text) > 2 && text[1]|0x20 == 'x' {
+		if n, ok := parseNumber(text); ok {
+			return strconv.FormatFloat(n, 'g', -1, 64)
+		}
 	}
-	if neg {
-		return -float64(n), true
-	}
-	return float64(n), true
+	return text
 }

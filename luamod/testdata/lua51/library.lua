@@ -27,3 +27,7 @@ print(("abc"):find("b", -10), ("abc"):find("", 10), ("abc"):find("", 4), ("aaa")
 print(getfenv and type(getfenv(1)), setfenv and "setfenv" or "no", type(_G), _G._G == _G, _VERSION)
 print(rawequal("a", "a"), rawequal({}, {}), rawget({10}, 1))
 print(("héllo\255"):upper(), ("ÀBC"):lower(), #("\255"):upper(), string.format("%5u|%-3u|", 7, 8), try(string.char, -1), string.char(72, 0, 255):byte(1, -1))
+
+-- hexadecimal numbers as glibc's strtod reads them, in tonumber and in source
+print(tonumber("0xffffffffffffffffff"), tonumber("0xa.8"), tonumber("0x.8"), tonumber("-0x10"), tonumber("0x10."))
+print(tonumber("0x"), tonumber("0x1p"), tonumber("0x-1"), tonumber("+-0x1"), 0xff, 0xffffffffffffffffff)

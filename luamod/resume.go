@@ -239,7 +239,7 @@ func (s *sched) onHook(g *G) {
 	}
 	if th := s.nameHook; th != nil {
 		s.nameHook = nil
-		th.Panic = s.panicCoFn
+		th.Panic = s.panicNamedFn
 	}
 }
 

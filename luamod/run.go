@@ -82,7 +82,7 @@ func buildSched(opts Options) *sched {
 	s.checkEvery = int64(opts.Quantum)
 	s.root = newRoot()
 	luaHelpers()
-	s.panicFn, s.panicCoFn = s.panicTrace, s.panicNamed
+	s.panicFn, s.panicNamedFn = s.panicTrace, s.panicNamed
 	s.openLibs()
 	s.free = append(s.free, s.mainThread()) // the first thread taken: main's
 	return s

@@ -56,22 +56,23 @@ type sched struct {
 	ending   bool // the result is decided; remaining goroutines are drained
 	finished chan struct{}
 
-	rand        *rand.Rand
-	afterMain   []func(g *G) error // run after the chunk: sloth-runner workflows
-	graceTimer  *timer             // ends the run once main has ended (grace.go)
-	unwinder    *lua.LFunction     // message handler of protected calls (pcall.go)
-	trampoline  *lua.LFunction     // bottom frame of a lent thread
-	raiser      *lua.LFunction     // raises an error, so unwind can close upvalues
-	errorFn     *lua.LFunction     // the engine's error (pcall.go)
-	luaCreate   *lua.LFunction     // gopher-lua's coroutine.create and resume
-	luaResume   *lua.LFunction
-	pools       map[string]*pool
-	shown       map[lua.LValue]int // reference values tostring has named
-	concatFn    *lua.LFunction     // the .. operator of every chunk (concat.go)
-	panicFn     func(*lua.LState)  // panicTrace (resume.go)
-	panicCoFn   func(*lua.LState)  // panicNamed (errname.go)
-	nameHook    *lua.LState        // a thread whose next instruction installs panicNamed
-	copiedBytes int64              // bytes builtins copied since the last check (bigcopy.go)
+	rand       *rand.Rand
+	afterMain  []func(g *G) error // run after the chunk: sloth-runner workflows
+	graceTimer *timer             // ends the run once main has ended (grace.go)
+	unwinder   *lua.LFunction     // message handler of protected calls (pcall.go)
+	trampoline *lua.LFunction     // bottom frame of a lent thread
+	raiser     *lua.LFunction     // raises an error, so unwind can close upvalues
+	errorFn    *lua.LFunction     // the engine's error (pcall.go)
+	luaCreate  *lua.LFunction     // gopher-lua's coroutine.create and resume
+	luaResume  *lua.LFunction
+	pools      map[string]*pool
+	shown      map[lua.LValue]int // reference values tostring has named
+	concatFn   *lua.LFunction     // the .. operator of every chunk (concat.go)
+	panicFn    func(*lua.LState)  // panicTrace (resume.go)
+
+	panicNamedFn func(*lua.LState) // panicNamed (errname.go)
+	nameHook     *lua.LState       // a thread whose next instruction installs panicNamed
+	copiedBytes  int64             // bytes builtins copied since the last check (bigcopy.go)
 
 	result      Result
 	stats       Stats

@@ -136,7 +136,7 @@ func TestChannelMisuse(t *testing.T) {
 		`goroutine.channel(1.5)`:                       `capacity must be an integer >= 0`,
 		`goroutine.channel("x")`:                       `bad argument #1 to channel \(number expected, got string\)`,
 		`goroutine.channel_send(5, 1)`:                 `bad argument #1 to channel_send \(goroutine.channel expected, got number\)`,
-		`local ch = goroutine.channel(); ch.send(5)`:   `bad argument #1 to send \(goroutine.channel expected, got number\)`,
+		`local ch = goroutine.channel(); ch.send(5)`:   `bad argument #1 to send \(goroutine.channel expected, got number; use a colon: ch:send\(...\)\)`,
 		`goroutine.channel():range(1)`:                 `bad argument #2 to range \(function expected, got number\)`,
 		`goroutine.channel_receive(goroutine.mutex())`: `goroutine.channel expected, got goroutine.mutex`,
 		`goroutine.after()`:                            `bad argument #1 to after \(number expected, got nil\)`,

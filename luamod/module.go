@@ -75,7 +75,8 @@ func newObject(L *lua.LState, typeName string, v any) *lua.LUserData {
 }
 
 // checkObject returns argument n as a *T of the named type, or raises
-// "bad argument #n (T expected, got X)".
+// "bad argument #n (T expected, got X)", with a hint when a method was
+// called with a dot for a colon (colonHint).
 func checkObject[T any](L *lua.LState, n int, typeName string) *T {
 	ud, ok := L.Get(n).(*lua.LUserData)
 	if ok {
@@ -83,7 +84,17 @@ func checkObject[T any](L *lua.LState, n int, typeName string) *T {
 			return v
 		}
 	}
-	L.ArgError(n, typeName+" expected, got "+typeNameOf(L.Get(n)))
+	hint := ""
+	if n == 1 {
+		hint = colonHint(L, func(v lua.LValue) bool {
+			if ud, ok := v.(*lua.LUserData); ok {
+				_, self := ud.Value.(*T)
+				return self
+			}
+			return false
+		})
+	}
+	L.ArgError(n, typeName+" expected, got "+typeNameOf(L.Get(n))+hint)
 	return nil
 }
 

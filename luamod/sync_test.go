@@ -253,7 +253,7 @@ func TestSyncMisuse(t *testing.T) {
 		`goroutine.atomic_int():add("x")`:                          `bad argument #2 to add \(number expected, got string\)`,
 		`goroutine.once():call(5)`:                                 `bad argument #2 to call \(function expected, got number\)`,
 		`goroutine.cond(5)`:                                        `bad argument #1 to cond \(goroutine.mutex expected, got number\)`,
-		`local m = goroutine.mutex(); m.lock(goroutine.rwmutex())`: `bad argument #1 to lock \(goroutine.mutex expected, got goroutine.rwmutex\)`,
+		`local m = goroutine.mutex(); m.lock(goroutine.rwmutex())`: `bad argument #1 to lock \(goroutine.mutex expected, got goroutine.rwmutex; use a colon: m:lock\(...\)\)`,
 		`goroutine.semaphore(1).acquire({})`:                       `bad argument #1 to acquire \(goroutine.semaphore expected, got table\)`,
 	} {
 		expectError(t, src, pattern)

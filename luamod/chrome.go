@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"luaplay/luamod/wire"
@@ -236,7 +237,7 @@ func (l *chromeLane) slices(traceEnd int64) []chromeEvent {
 		end = l.endT
 	}
 	cuts := slices.Clone(l.cuts)
-	slices.Sort(cuts)
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i] < cuts[j] }) // not slices.Sort: see setFuncs
 	var out []chromeEvent
 	k := 0 // cuts[:k] are at or before the current state's start
 	for i, s := range l.segs {

@@ -75,8 +75,7 @@ func newObject(L *lua.LState, typeName string, v any) *lua.LUserData {
 }
 
 // checkObject returns argument n as a *T of the named type, or raises
-// "bad argument #n (T expected, got X)", with a hint when a method was
-// called with a dot for a colon (colonHint).
+// "bad argument #n (T expected, got X)" (badObject).
 func checkObject[T any](L *lua.LState, n int, typeName string) *T {
 	ud, ok := L.Get(n).(*lua.LUserData)
 	if ok {
@@ -84,18 +83,20 @@ func checkObject[T any](L *lua.LState, n int, typeName string) *T {
 			return v
 		}
 	}
+	badObject(L, n, typeName)
+	return nil
+}
+
+// badObject raises checkObject's error, with a hint when a method was
+// called with a dot for a colon (colonHint). It is apart from the
+// generic checkObject so that the page's wasm has one copy of it, not
+// one per type.
+func badObject(L *lua.LState, n int, typeName string) {
 	hint := ""
 	if n == 1 {
-		hint = colonHint(L, func(v lua.LValue) bool {
-			if ud, ok := v.(*lua.LUserData); ok {
-				_, self := ud.Value.(*T)
-				return self
-			}
-			return false
-		})
+		hint = colonHint(L, func(v lua.LValue) bool { return typeNameOf(v) == typeName })
 	}
 	L.ArgError(n, typeName+" expected, got "+typeNameOf(L.Get(n))+hint)
-	return nil
 }
 
 // typeNameOf names a value for error messages: the userdata type name

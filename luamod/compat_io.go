@@ -24,6 +24,8 @@ func newSimIO(s *sched, stream uint64) *simIO {
 
 // mock is http.mock and exec.mock: key → response table (a copy, checked
 // against fields, so a later change by the script does not leak in).
+//
+//go:noinline
 func (io *simIO) mock(fields map[string]lua.LValueType) lua.LGFunction {
 	return func(L *lua.LState) int {
 		key := L.CheckString(1)

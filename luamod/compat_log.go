@@ -39,6 +39,8 @@ func (m *logModule) table(L *lua.LState) *lua.LTable {
 // level returns log.info and its siblings: "[LABEL] msg". Further
 // arguments are appended, separated by spaces, like sloth-runner's
 // formatting of extra values.
+//
+//go:noinline
 func (m *logModule) level(stream, label string) lua.LGFunction {
 	return func(L *lua.LState) int {
 		L.CheckAny(1)

@@ -59,6 +59,7 @@ var taskSetters = map[string]taskSetter{
 	"abort_if":    ignoredField(lua.LTFunction, lua.LTString),
 }
 
+//go:noinline
 func stringField(field func(*slothTask) *string) taskSetter {
 	return func(t *slothTask, v lua.LValue) string {
 		s, ok := v.(lua.LString)
@@ -70,6 +71,7 @@ func stringField(field func(*slothTask) *string) taskSetter {
 	}
 }
 
+//go:noinline
 func funcField(field func(*slothTask) **lua.LFunction) taskSetter {
 	return func(t *slothTask, v lua.LValue) string {
 		fn, ok := v.(*lua.LFunction)
@@ -148,7 +150,12 @@ func setDependsOn(t *slothTask, v lua.LValue) string {
 }
 
 // ignoredField accepts an option of one of the given types and notes that
-// the playground does not apply it.
+// the playground does not apply it. Like the other functions here and in
+// the string library that return a closure, it is not inlined: each
+// inlined copy compiled the closure again, eight copies of this one in
+// the page's wasm.
+//
+//go:noinline
 func ignoredField(types ...lua.LValueType) taskSetter {
 	return func(t *slothTask, v lua.LValue) string {
 		if !slices.Contains(types, v.Type()) {

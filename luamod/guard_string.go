@@ -45,6 +45,8 @@ func (s *sched) guardStrings() {
 // arguments, its strings, as Lua 5.1 writes it (numberText):
 // string.len(0.1 + 0.2) is 3, where gopher-lua measured
 // "0.30000000000000004".
+//
+//go:noinline
 func numbersAsText(fn lua.LGFunction, n int) lua.LGFunction {
 	return func(L *lua.LState) int {
 		for i := 1; i <= n; i++ {
@@ -120,6 +122,8 @@ func strChar(L *lua.LState) int {
 // mapString returns a string function that makes a new string of its
 // argument's length from f, a function of its bytes in order, or in
 // reverse order when backwards.
+//
+//go:noinline
 func (s *sched) mapString(f func(string) string, backwards bool) lua.LGFunction {
 	return func(L *lua.LState) int {
 		str := L.CheckString(1)
@@ -133,6 +137,8 @@ func (s *sched) mapString(f func(string) string, backwards bool) lua.LGFunction 
 // other byte: Lua 5.1's upper and lower, which know only ASCII letters.
 // gopher-lua's are Go's, which also changed é to É and bytes that are not
 // UTF-8 to the three of U+FFFD.
+//
+//go:noinline
 func asciiMap(from, to byte) func(string) string {
 	return func(str string) string {
 		b := []byte(str)

@@ -59,6 +59,8 @@ const waitMargin = time.Millisecond
 // taskPoster returns the function that calls cb back in a JavaScript task
 // after delay milliseconds, and the margin a wait on it takes, or false
 // when there is none that keeps to its delay (see waitUntil).
+//
+//go:noinline
 func taskPoster() (post func(cb js.Func, delay int64), margin time.Duration, ok bool) {
 	if p := postTask(); !p.IsUndefined() {
 		return func(cb js.Func, delay int64) {

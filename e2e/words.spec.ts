@@ -4,7 +4,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
-import { holdRoute } from "./pagekit";
+import { holdRoute, markedLine } from "./pagekit";
 import type { App } from "../web/src/app";
 
 const output = (page: Page) => page.getByRole("log", { name: "Output" });
@@ -31,8 +31,16 @@ test("one goroutine is counted in the singular", async ({ page }) => {
 test("a syntax error shows the error and no numbers", async ({ page }) => {
   await open(page);
   await runToEnd(page, "x = = 1");
-  await expect(status(page)).toContainText("Failed: main.lua:1:");
+  await expect(status(page)).toContainText("Failed: main.lua:1: unexpected symbol near '='");
   await expect(numbers(page)).toHaveText("");
+});
+
+test("a block left open is named, and marked on the empty line after the script", async ({ page }) => {
+  await open(page);
+  await runToEnd(page, "if ready then\n  print(1)\n");
+  await expect(status(page)).toContainText("Failed: main.lua:3: 'end' expected (to close 'if' at line 1) near '<eof>'");
+  await expect(page.locator(".cm-lint-marker-error")).toHaveCount(1);
+  expect(await markedLine(page)).toBe(3);
 });
 
 test("a limit is named once, and the output ends with the line saying why", async ({ page }) => {

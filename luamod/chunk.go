@@ -23,7 +23,7 @@ import (
 const parseBytesPerSourceByte = 64
 
 // compile turns src into a function of the run, in L's environment. Its
-// errors read as gopher-lua's syntax errors do. The caller has checked
+// errors are gopher-lua's, which syntaxError words as Lua 5.1 does. The caller has checked
 // src with checkNesting. gopher-lua's parser reads src through a
 // checkedReader, which calls check for every 4 KiB: check ends a parse
 // that outlives the run's limits by panicking with an error, which the
@@ -82,7 +82,7 @@ func (s *sched) compileMain(src string) (*lua.LFunction, Result) {
 			return nil, Result{Status: r.status, Error: r.err.Error()}
 		}
 		msg := syntaxError(name, src, err)
-		return nil, Result{Status: StatusError, Error: msg, Line: errorLine(name, msg)}
+		return nil, Result{Status: StatusError, Error: msg, Line: resultLine(name, src, msg)}
 	}
 	lastMain.put(src, name, proto)
 	return s.function(s.root, proto), Result{}

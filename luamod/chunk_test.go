@@ -173,7 +173,7 @@ print(table.concat(parts, " "), pcall(error, "e"))
 
 // A loaded chunk is named in its errors as Lua 5.1 names it: a string's
 // first line in [string "..."], "=name" as name, "@file" as file. The
-// want is Lua 5.1.5's but for the syntax error's words, gopher-lua's.
+// want is Lua 5.1.5's.
 func TestLoadedChunksAreNamedAsInLua51(t *testing.T) {
 	expectOutput(t, `
 print(pcall(loadstring("error('x')")))
@@ -191,5 +191,5 @@ print(pcall(load(function() return nil end)), loadstring("x = = 1", "=bad"))
 		"false\t[string \"error('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"]:1: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"+
 		"false\tnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:1: e\n"+
 		"false\t...ddddddddddddddddd/ffffffffffffffffffffffffffffff.lua:1: e\n"+
-		"true\tnil\tbad:1: syntax error near '='\n")
+		"true\tnil\tbad:1: unexpected symbol near '='\n")
 }

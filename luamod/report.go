@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+	"github.com/yuin/gopher-lua/parse"
 )
 
 var (
@@ -30,9 +31,26 @@ func errorLine(chunk, text string) int {
 	}
 }
 
-// syntaxError rewrites gopher-lua's parse error in the usual file:line form;
-// an error at the end of the file gets the last line of src.
+// resultLine is the line of msg's first "chunk:line:", at most the last
+// line of src as the editor shows it (it starts a line after each "\r\n",
+// "\r" and "\n"); 0 when msg has none.
+func resultLine(chunk, src, msg string) int {
+	lines := strings.Count(src, "\n") + strings.Count(src, "\r") - strings.Count(src, "\r\n") + 1
+	return min(errorLine(chunk, msg), lines)
+}
+
+// syntaxError words the error of gopher-lua's parser or compiler as Lua
+// 5.1 does when checkSyntax finds the error Lua 5.1 would; when it finds
+// none (the parsers disagree), it rewrites gopher-lua's parse error in the
+// usual file:line form, where an error at the end of the file gets the
+// last line of src.
 func syntaxError(chunk, src string, err error) string {
+	switch err.(type) {
+	case *parse.Error, *lua.CompileError:
+		if msg := checkSyntax(src, chunk); msg != "" {
+			return msg
+		}
+	}
 	msg := err.Error()
 	if line, near, what, ok := parseErrorAt(msg); ok {
 		return fmt.Sprintf("%s:%s: %s near '%s'", chunk, line, strings.TrimSpace(what), near)

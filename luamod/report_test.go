@@ -33,15 +33,15 @@ print("main goes on")
 }
 
 func TestSyntaxErrorHasFileLine(t *testing.T) {
-	res := expectError(t, "print('a')\nlocal x = = 2\n", `^main\.lua:2: .*syntax error`)
+	res := expectError(t, "print('a')\nlocal x = = 2\n", `^main\.lua:2: unexpected symbol near '='$`)
 	if res.Line != 2 {
 		t.Fatalf("line = %d", res.Line)
 	}
 }
 
-func TestSyntaxErrorAtEndOfFileHasTheLastLine(t *testing.T) {
-	res := expectError(t, "print(1)\nif true then\n", `^main\.lua:2: syntax error at end of file$`)
-	if res.Line != 2 {
+func TestSyntaxErrorAtEndOfFileIsOnTheLineAfterTheLast(t *testing.T) {
+	res := expectError(t, "print(1)\nif true then\n", `^main\.lua:3: 'end' expected \(to close 'if' at line 2\) near '<eof>'$`)
+	if res.Line != 3 {
 		t.Fatalf("line = %d", res.Line)
 	}
 }

@@ -3,6 +3,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { fillSource } from "./pagekit";
 
 /** openLimits opens the toolbar's Limits, where the fields are. */
 async function openLimits(page: Page): Promise<void> {
@@ -18,7 +19,7 @@ test("the Grace field sets how long goroutines may run after main, and is kept",
   await expect(grace).toHaveValue("10");
   await grace.fill("1.5");
   await grace.press("Enter");
-  await page.getByLabel("Lua source").fill('goroutine.spawn(function() while true do goroutine.sleep(100) end end)\nprint("main done")');
+  await fillSource(page, 'goroutine.spawn(function() while true do goroutine.sleep(100) end end)\nprint("main done")');
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "done");
   const output = page.getByRole("log", { name: "Output" });
@@ -41,7 +42,7 @@ test("the Max events field sets the trace-event limit, and is kept", async ({ pa
   await expect(field).toHaveValue("500000");
   await field.fill("300");
   await field.press("Enter");
-  await page.getByLabel("Lua source").fill('for i = 1, 1000 do goroutine.mark("m") end\nprint("all marked")');
+  await fillSource(page, 'for i = 1, 1000 do goroutine.mark("m") end\nprint("all marked")');
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.locator("body")).toHaveAttribute("data-run-state", "failed");
   const output = page.getByRole("log", { name: "Output" });

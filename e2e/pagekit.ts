@@ -1,6 +1,6 @@
 // Helpers the page's specs share: the editor's text, cursor and error
-// mark, holding a download back to act as a busy machine would, and
-// running an example.
+// mark, filling it, holding a download back to act as a busy machine
+// would, and running an example.
 
 import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
@@ -29,6 +29,18 @@ export async function holdRoute(page: Page, url: string | RegExp): Promise<() =>
  * body), which, while a run floods the output, took a third of the page's
  * CPU and doubled the run's time; under load such a run met its 10 s wall
  * limit. */
+/** fillSource types src over the editor's text as Playwright's fill does,
+ * once CodeMirror has taken the plain text area's place: fill focuses,
+ * selects and types in separate steps, and a hand-over between two of
+ * them (CodeMirror loads after a run's first output) typed src after the
+ * old text instead of over it. Focusing the editor loads CodeMirror. */
+export async function fillSource(page: Page, src: string): Promise<void> {
+  const source = page.getByLabel("Lua source");
+  await source.focus();
+  await expect(page.locator(".cm-content")).toBeVisible();
+  await source.fill(src);
+}
+
 export async function untilRunState(page: Page, states = ["done", "failed"], timeout = 20_000): Promise<string | null> {
   await page.locator(states.map((s) => `body[data-run-state="${s}"]`).join(", ")).waitFor({ timeout });
   return page.locator("body").getAttribute("data-run-state");

@@ -3,6 +3,7 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./open";
+import { fillSource } from "./pagekit";
 import { runScript as runWith } from "./script";
 import type { LoadState, Runner } from "../web/src/runner";
 import type { App } from "../web/src/app";
@@ -15,7 +16,7 @@ declare global {
 
 
 async function runScript(page: Page, src: string): Promise<void> {
-  await page.getByLabel("Lua source").fill(src);
+  await fillSource(page, src);
   await page.getByRole("button", { name: "Run" }).click();
 }
 

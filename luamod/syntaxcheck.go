@@ -1,9 +1,12 @@
 package luamod
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // syntaxChecker recognizes Lua 5.1's grammar, building nothing, by
-// running syntaxProgram (syntaxgrammar.go) over the lexer's tokens: a
+// running syntaxListing (syntaxgrammar.go) over the lexer's tokens: a
 // recursive descent whose calls and returns are the program's, on a
 // stack of its own. It stops at the first error, with Lua 5.1.5's
 // message for it.
@@ -54,21 +57,27 @@ func checkSyntax(src, chunk string) (msg string) {
 	return ""
 }
 
-// run runs syntaxProgram: the operations that move in the program here,
+// run runs syntaxListing: the operations that move in the program here,
 // the others in effect.
 func (c *syntaxChecker) run() {
-	prog := syntaxProgram
+	prog := syntaxListing
 	for pc := 0; ; {
-		op := int(prog[pc])
+		op, n := int(prog[pc]), int(opOperands[prog[pc]])
 		var a, b int
-		switch opOperands[op] {
-		case 2:
-			b = int(prog[pc+2])
-			fallthrough
-		case 1:
+		if n > 0 {
 			a = int(prog[pc+1])
 		}
-		pc += 1 + int(opOperands[op])
+		if n > 1 {
+			b = int(prog[pc+2])
+		}
+		if opJump <= op && op <= opField && op != opRet { // the last operand is a label
+			if n == 1 {
+				a = int(syntaxLabels[a])
+			} else {
+				b = int(syntaxLabels[b])
+			}
+		}
+		pc += 1 + n
 		tok := c.lx.tok
 		switch op {
 		case opNext:
@@ -161,6 +170,7 @@ func (c *syntaxChecker) effect(op, a, b int) {
 
 // check runs an operation that counts or checks.
 func (c *syntaxChecker) check(op, a int) {
+	fails := false
 	switch op {
 	case opEnter:
 		if c.depth++; c.depth > maxSyntaxLevels {
@@ -174,26 +184,21 @@ func (c *syntaxChecker) check(op, a int) {
 		c.loops--
 	case opVararg:
 		c.vararg = true
-	case opDots:
-		if !c.vararg {
-			c.syntaxError("cannot use '...' outside a vararg function")
-		}
-	case opBreak:
-		if c.loops == 0 {
-			c.syntaxError("no loop to break")
-		}
 	case opLast:
 		c.last = true
 	case opKind:
 		c.kind = a
+	case opDots:
+		fails = !c.vararg
+	case opBreak:
+		fails = c.loops == 0
 	case opNeedVar:
-		if c.kind != exprVariable {
-			c.syntaxError("syntax error")
-		}
+		fails = c.kind != exprVariable
 	case opAmbiguous:
-		if c.data[len(c.data)-1] != c.lx.lastLine {
-			c.syntaxError("ambiguous syntax (function call x new statement)")
-		}
+		fails = c.data[len(c.data)-1] != c.lx.lastLine
+	}
+	if fails {
+		c.syntaxError(syntaxMessages[4+op-opDots])
 	}
 }
 
@@ -248,23 +253,19 @@ func inSyntaxSet(set, tok int) bool {
 }
 
 // binaryPriority is each binary operator's left and right priority in
-// Lua 5.1; the right one is lower for the right-associative .. and ^.
+// Lua 5.1: or 1, and 2, comparisons 3, .. 5, + and - 6, *, / and % 7,
+// ^ 10; the right one is lower for the right-associative .. and ^.
 func binaryPriority(tok int) (left, right int) {
-	switch tok {
-	case tkOr:
-		return 1, 1
-	case tkAnd:
-		return 2, 2
-	case '<', '>', tkLe, tkGe, tkEq, tkNe:
-		return 3, 3
-	case tkConcat:
-		return 5, 4
-	case '+', '-':
-		return 6, 6
-	case '*', '/', '%':
-		return 7, 7
-	case '^':
-		return 10, 9
+	switch {
+	case tok < tkAnd:
+		if i := strings.IndexByte("<>+-*/%^", byte(tok)); i >= 0 {
+			left = int("\x03\x03\x06\x06\x07\x07\x07\x0a"[i])
+		}
+	case tok <= tkNe:
+		left = int("\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x05\x00\x03\x03\x03\x03"[tok-tkAnd])
 	}
-	return 0, 0
+	if tok == '^' || tok == tkConcat {
+		return left, left - 1
+	}
+	return left, left
 }

@@ -11,7 +11,7 @@ package luamod
 // data stack holds lines of opening tokens, priority limits and the
 // enclosing function's state.
 const (
-	opLabel     = iota // L: marks the place of label L (not in the program)
+	opLabel     = iota // L: marks the place of label L; does nothing
 	opNext             // move to the next token
 	opWant             // a: require token a and move past it
 	opJump             // L
@@ -37,10 +37,10 @@ const (
 	opFunc             // enter a function's body: push the enclosing one's state
 	opFuncEnd          // leave it: pop that state
 	opVararg           // the function takes "..."
-	opDots             // "..." must be in a function that takes it
-	opBreak            // break must be in a loop
 	opLast             // this statement must be its block's last
 	opKind             // a: the suffixed expression is of kind a
+	opDots             // "..." must be in a function that takes it
+	opBreak            // break must be in a loop
 	opNeedVar          // the suffixed expression must be a variable
 	opAmbiguous        // a call's '(' must be on the line its callee ends on
 	opCount
@@ -58,8 +58,10 @@ const (
 	setUnary           // the unary operators
 )
 
-// syntaxMessages are the errors opErr raises.
-var syntaxMessages = []string{"'=' or 'in' expected", "<name> or '...' expected", "unexpected symbol", "function arguments expected"}
+// syntaxMessages are the errors opErr raises, then those of the checks
+// from opDots on, in their order.
+var syntaxMessages = []string{"'=' or 'in' expected", "<name> or '...' expected", "unexpected symbol", "function arguments expected",
+	"cannot use '...' outside a vararg function", "no loop to break", "syntax error", "ambiguous syntax (function call x new statement)"}
 
 // The grammar's labels.
 const (
@@ -236,33 +238,14 @@ var syntaxListing = []int16{
 	opLabel, lFieldValue, opWant, '=', opJump, lExpr,
 }
 
-// syntaxProgram is syntaxListing with its labels replaced by the places
-// they mark.
-var syntaxProgram = assemble(syntaxListing)
+// syntaxLabels are the places in syntaxListing of its labels' marks.
+var syntaxLabels = labelPlaces(syntaxListing)
 
-// assemble drops the label marks of listing and writes the place of each
-// label where an operation names it.
-func assemble(listing []int16) []int16 {
-	var at [labelCount]int16
-	n := int16(0)
+func labelPlaces(listing []int16) (at [labelCount]int16) {
 	for i := 0; i < len(listing); i += 1 + int(opOperands[listing[i]]) {
 		if listing[i] == opLabel {
-			at[listing[i+1]] = n
-		} else {
-			n += 1 + int16(opOperands[listing[i]])
+			at[listing[i+1]] = int16(i)
 		}
 	}
-	prog := make([]int16, 0, n)
-	for i := 0; i < len(listing); {
-		op := listing[i]
-		end := i + 1 + int(opOperands[op])
-		if op != opLabel {
-			prog = append(prog, listing[i:end]...)
-			if opJump <= op && op <= opField && op != opRet {
-				prog[len(prog)-1] = at[prog[len(prog)-1]]
-			}
-		}
-		i = end
-	}
-	return prog
+	return at
 }

@@ -60,24 +60,9 @@ func checkSyntax(src, chunk string) (msg string) {
 // run runs syntaxListing: the operations that move in the program here,
 // the others in effect.
 func (c *syntaxChecker) run() {
-	prog := syntaxListing
 	for pc := 0; ; {
-		op, n := int(prog[pc]), int(opOperands[prog[pc]])
-		var a, b int
-		if n > 0 {
-			a = int(prog[pc+1])
-		}
-		if n > 1 {
-			b = int(prog[pc+2])
-		}
-		if opJump <= op && op <= opField && op != opRet { // the last operand is a label
-			if n == 1 {
-				a = int(syntaxLabels[a])
-			} else {
-				b = int(syntaxLabels[b])
-			}
-		}
-		pc += 1 + n
+		op, a, b := decode(pc)
+		pc += 1 + int(opOperands[op])
 		tok := c.lx.tok
 		switch op {
 		case opNext:
@@ -123,6 +108,28 @@ func (c *syntaxChecker) run() {
 			c.effect(op, a, b)
 		}
 	}
+}
+
+// decode reads the operation at pc in syntaxListing and its operands,
+// a label as the place it marks.
+func decode(pc int) (op, a, b int) {
+	prog := syntaxListing
+	op = int(prog[pc])
+	n := int(opOperands[op])
+	if n > 0 {
+		a = int(prog[pc+1])
+	}
+	if n > 1 {
+		b = int(prog[pc+2])
+	}
+	if opJump <= op && op <= opField && op != opRet { // the last operand is a label
+		if n == 1 {
+			a = int(syntaxLabels[a])
+		} else {
+			b = int(syntaxLabels[b])
+		}
+	}
+	return op, a, b
 }
 
 // binary moves past a binary operator that binds tighter than the limit

@@ -85,15 +85,19 @@ func build(dist string) ([]asset, error) {
 
 // wasmFlags are the compiler's flags for the page's wasm. -s drops the
 // symbol table (the name section; -w would change nothing, the wasm has
-// no DWARF). No inlining, except in the runtime and the scheduler: the
-// inlined copies cost the download about 10% of the wasm's brotli bytes,
-// and the browser's wasm compiler inlines on its own (fib, spawn and
-// ping-pong measured in CPU time under Node: no slower). Three small
-// packages on the path of every event and method call inline too, for
-// about 2 KiB of brotli: the runtime's maps (gopher-lua's field lookups:
-// the map access called a function per probe step, and internal/byteorder
-// per word hashed) and the bridge itself (its encoder called a function
-// per number it wrote).
+// no DWARF). No inlining, except in the runtime: the inlined copies cost
+// the download about 10% of the wasm's brotli bytes, and the browser's
+// wasm compiler inlines on its own (fib, spawn and ping-pong measured in
+// CPU time under Node: no slower). Three small packages on the path of
+// every event and method call inline too, for about 2 KiB of brotli: the
+// runtime's maps (gopher-lua's field lookups: the map access called a
+// function per probe step, and internal/byteorder per word hashed) and
+// the bridge itself (its encoder called a function per number it wrote).
+// The engine (luamod) inlined as well until its runtime errors and syntax
+// errors were worded as Lua 5.1's: its inlining then cost 14.8 KB of
+// brotli (1,112,165 -> 1,097,342 bytes), which the download's budget no
+// longer had, for about 4% of the CPU of the bridge's ping-pong (the
+// figures are in bench/NOTES.md).
 //
 // Measured on this wasm and left out: GOWASM=satconv,signext (the same
 // raw size within 40 bytes; brotli 3 KB smaller on one engine, 4 KB
@@ -102,7 +106,7 @@ func build(dist string) ([]asset, error) {
 // brotli even where -Oz makes it 7% smaller raw), and profile-guided
 // optimization (no gain on the bridge's ping-pong within the download
 // budget: the figures are in bench/NOTES.md).
-var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-gcflags=runtime=", "-gcflags=luaplay/luamod=",
+var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=all=-l", "-gcflags=runtime=",
 	"-gcflags=internal/runtime/maps=", "-gcflags=internal/byteorder=", "-gcflags=luaplay/wasm="}
 
 // buildWasm compiles the engine for the browser.

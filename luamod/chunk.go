@@ -23,11 +23,11 @@ import (
 const parseBytesPerSourceByte = 64
 
 // compile turns src into a function of the run, in L's environment. Its
-// errors are gopher-lua's, which syntaxError words as Lua 5.1 does. The caller has checked
-// src with checkNesting. gopher-lua's parser reads src through a
-// checkedReader, which calls check for every 4 KiB: check ends a parse
-// that outlives the run's limits by panicking with an error, which the
-// parser returns.
+// errors are gopher-lua's, which syntaxError words as Lua 5.1 does. The
+// caller has checked src with checkNesting. gopher-lua's parser reads src
+// through a checkedReader, which calls check for every 4 KiB: check ends
+// a parse that outlives the run's limits by panicking with an error,
+// which the parser returns.
 func (s *sched) compile(L *lua.LState, src, name string, check func(n int)) (*lua.LFunction, error) {
 	proto, err := compileProto(src, name, check)
 	if err != nil {

@@ -96,8 +96,8 @@ func build(dist string) ([]asset, error) {
 // The engine (luamod) inlined as well until its runtime errors and syntax
 // errors were worded as Lua 5.1's: its inlining then cost 14.8 KB of
 // brotli (1,112,165 -> 1,097,342 bytes), which the download's budget no
-// longer had, for about 4% of the CPU of the bridge's ping-pong (the
-// figures are in bench/NOTES.md).
+// longer had. Without it the settled page's 1,000 sleeps take about 3 ms
+// more and the bridge's ping-pong about 6% more CPU (bench/NOTES.md).
 //
 // Measured on this wasm and left out: GOWASM=satconv,signext (the same
 // raw size within 40 bytes; brotli 3 KB smaller on one engine, 4 KB

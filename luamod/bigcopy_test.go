@@ -1,23 +1,12 @@
 package luamod
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // checksOf runs src and returns how many times the run checked its limits
 // and the caller's Stop.
 func checksOf(t *testing.T, src string) int {
 	t.Helper()
-	opts, err := testOptions(Options{}).withDefaults()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &Recorder{}
-	s := newSched(opts, rec)
-	if res := s.run(context.Background(), src); !res.OK() {
-		t.Fatalf("%s %s\n%s", res.Status, res.Error, rec.Stderr.String())
-	}
+	s, _ := runSched(t, src)
 	return s.checks
 }
 

@@ -29,6 +29,23 @@ func testOptions(o Options) Options {
 	return o
 }
 
+// runSched runs src with default options on a scheduler of its own,
+// which it returns with the recorder, for tests that read the run's
+// counters; it wants the run to succeed.
+func runSched(t *testing.T, src string) (*sched, *Recorder) {
+	t.Helper()
+	opts, err := testOptions(Options{}).withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &Recorder{}
+	s := newSched(opts, rec)
+	if res := s.run(context.Background(), src); !res.OK() {
+		t.Fatalf("run failed: %s %s\n%s", res.Status, res.Error, rec.Stderr.String())
+	}
+	return s, rec
+}
+
 // expectOutput runs src and wants success with exactly this stdout.
 func expectOutput(t *testing.T, src, want string) {
 	t.Helper()

@@ -1,7 +1,6 @@
 package luamod
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -13,15 +12,7 @@ import (
 // to run its Lua goroutines, with its output.
 func runWorkers(t *testing.T, src string) (int, string) {
 	t.Helper()
-	opts, err := testOptions(Options{}).withDefaults()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := &Recorder{}
-	s := newSched(opts, rec)
-	if res := s.run(context.Background(), src); !res.OK() {
-		t.Fatalf("run failed: %s %s\n%s", res.Status, res.Error, rec.Stderr.String())
-	}
+	s, rec := runSched(t, src)
 	return s.workersMade, rec.Stdout.String()
 }
 

@@ -214,14 +214,11 @@ func (f failed) typeOf(r int) string {
 // frameRegisters are the registers of Lua frame fr of thread L, from its
 // local base to the end of its registry, or nil.
 func frameRegisters(L *lua.LState, fr unsafe.Pointer) []lua.LValue {
-	if !registryKnown {
+	slots := registrySlots(L)
+	if slots == nil {
 		return nil
 	}
-	reg := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(L), registryAt.reg))
-	if reg == nil {
-		return nil
-	}
-	all := *(*[]lua.LValue)(unsafe.Add(reg, registryAt.array))
+	all := *slots
 	base := frameLocalBase(fr)
 	if base < 0 || base > len(all) {
 		return nil

@@ -178,12 +178,22 @@ func findRegistry() (at struct{ reg, array uintptr }, ok bool) {
 // reads the two fields directly: through reflect it was most of the time
 // a run's end took to keep a thousand spare threads under GOOS=js.
 func registrySize(th *lua.LState) int {
-	if !registryKnown {
+	slots := registrySlots(th)
+	if slots == nil {
 		return -1
+	}
+	return cap(*slots)
+}
+
+// registrySlots points to th's registry slots, or is nil when the layout
+// is unknown or th has no registry.
+func registrySlots(th *lua.LState) *[]lua.LValue {
+	if !registryKnown {
+		return nil
 	}
 	reg := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(th), registryAt.reg))
 	if reg == nil {
-		return -1
+		return nil
 	}
-	return cap(*(*[]lua.LValue)(unsafe.Add(reg, registryAt.array)))
+	return (*[]lua.LValue)(unsafe.Add(reg, registryAt.array))
 }

@@ -153,7 +153,8 @@ func setDependsOn(t *slothTask, v lua.LValue) string {
 // the playground does not apply it. Like the other functions here and in
 // the string library that return a closure, it is not inlined: each
 // inlined copy compiled the closure again, eight copies of this one in
-// the page's wasm.
+// the page's wasm while that build inlined luamod (cmd/sitebuild's
+// wasmFlags say why it no longer does; it may again).
 //
 //go:noinline
 func ignoredField(types ...lua.LValueType) taskSetter {

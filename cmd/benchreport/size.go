@@ -143,7 +143,7 @@ func brotliSize(name string) (int64, error) {
 		return 0, err
 	}
 	var out bytes.Buffer
-	w := brotli.NewWriterLevel(&out, brotli.BestCompression)
+	w := brotli.NewWriterOptions(&out, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24}) // as cmd/sitebuild
 	w.Write(data)
 	if err := w.Close(); err != nil {
 		return 0, err

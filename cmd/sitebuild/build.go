@@ -122,14 +122,39 @@ func buildWasm(dist string) error {
 }
 
 // copyWasmExec copies the Go runtime's JavaScript glue, which must match the
-// compiler that built the wasm.
+// compiler that built the wasm, minified: the page loads it before its
+// first output, and minified it is 1.4 KB less of brotli. It is a classic
+// script whose one global is the Go class it sets on globalThis, which
+// minifying keeps.
 func copyWasmExec(dist string) error {
 	out, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		return fmt.Errorf("go env GOROOT: %w", err)
 	}
-	src := filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(wasmExecRel))
-	return copyFile(src, filepath.Join(dist, "wasm_exec.js"))
+	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(wasmExecRel)))
+	if err != nil {
+		return err
+	}
+	res := api.Transform(string(src), api.TransformOptions{Loader: api.LoaderJS, Target: api.ES2022,
+		MinifyWhitespace: true, MinifyIdentifiers: true, MinifySyntax: true, Banner: licenseHeader(src)})
+	if len(res.Errors) > 0 {
+		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return fmt.Errorf("minifying wasm_exec.js:\n%s", strings.Join(msgs, ""))
+	}
+	return os.WriteFile(filepath.Join(dist, "wasm_exec.js"), res.Code, 0o644)
+}
+
+// licenseHeader is the comment lines that open src (the Go authors'
+// copyright and license notice), which the minified copy keeps.
+func licenseHeader(src []byte) string {
+	var head []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		head = append(head, line)
+	}
+	return strings.Join(head, "\n")
 }
 
 // bundleTS bundles the page, the worker and embed.js, and links the

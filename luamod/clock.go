@@ -1,7 +1,6 @@
 package luamod
 
 import (
-	"container/heap"
 	"math"
 	"time"
 )
@@ -99,7 +98,7 @@ type timer struct {
 func (s *sched) addTimer(when int64, fn func()) *timer {
 	s.timerSeq++
 	t := &timer{when: when, seq: s.timerSeq, fn: fn}
-	heap.Push(&s.timers, t)
+	s.timers.push(t)
 	s.updateCheckAtIfRunning()
 	return t
 }
@@ -107,7 +106,7 @@ func (s *sched) addTimer(when int64, fn func()) *timer {
 // stopTimer removes t if it has not fired yet.
 func (s *sched) stopTimer(t *timer) {
 	if t != nil && t.index >= 0 {
-		heap.Remove(&s.timers, t.index)
+		s.timers.remove(t.index)
 	}
 }
 
@@ -119,7 +118,7 @@ func (s *sched) fireDue() {
 		if t == nil || t.when > now {
 			return
 		}
-		heap.Pop(&s.timers)
+		s.timers.pop()
 		t.fn()
 	}
 }
@@ -175,39 +174,4 @@ func (s *sched) updateCheckAtIfRunning() {
 	if s.cur != nil {
 		s.updateCheckAt()
 	}
-}
-
-// timerHeap orders timers by time, then by creation.
-type timerHeap []*timer
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when != h[j].when {
-		return h[i].when < h[j].when
-	}
-	return h[i].seq < h[j].seq
-}
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
-}
-func (h *timerHeap) Push(x any) {
-	t := x.(*timer)
-	t.index = len(*h)
-	*h = append(*h, t)
-}
-func (h *timerHeap) Pop() any {
-	old := *h
-	t := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	t.index = -1
-	return t
-}
-func (h timerHeap) peek() *timer {
-	if len(h) == 0 {
-		return nil
-	}
-	return h[0]
 }

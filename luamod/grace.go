@@ -25,7 +25,7 @@ func (s *sched) startGrace() {
 // timer alone cannot, so goroutines blocked with only it pending are
 // reported at once as a leak or deadlock.
 func (s *sched) canWake() bool {
-	n := s.timers.Len()
+	n := len(s.timers)
 	return n > 1 || (n == 1 && s.timers.peek() != s.graceTimer)
 }
 

@@ -178,6 +178,43 @@ test("events stream to the page and convert to a Chrome trace", async ({ page })
   expect(t.bad).toContain("trace version 99");
 });
 
+test("the page hands each batch's buffer back to the engine, and runs after it stream whole", async ({ page }) => {
+  await open(page);
+  // Count what the worker hands the engine back (worker.ts calls the
+  // bridge's recycle for each ack that carries a buffer).
+  const worker = page.workers()[0];
+  await worker.evaluate(() => {
+    const lp = (globalThis as unknown as { luaplay: { recycle(b: ArrayBuffer): void } }).luaplay;
+    const recycle = lp.recycle.bind(lp);
+    const g = globalThis as unknown as { recycled: number[] };
+    g.recycled = [];
+    lp.recycle = (b) => {
+      g.recycled.push(b.byteLength);
+      recycle(b);
+    };
+  });
+  const runs = await page.evaluate(async () => {
+    const runner = window.__lp.runner;
+    const out = [];
+    for (let i = 0; i < 3; i++) {
+      let batches = 0, events = 0;
+      const r = await runner.run("for i = 1, 600 do goroutine.spawn(function() end) end print('done')", {}, {
+        onEvents: (es) => { batches++; events += es.length; },
+      }).result;
+      out.push({ status: r.status, counted: r.stats.events, events, batches });
+    }
+    return out;
+  });
+  for (const r of runs) {
+    expect(r).toMatchObject({ status: "ok", events: r.counted });
+    expect(r.batches).toBeGreaterThan(2);
+  }
+  const sent = runs.reduce((n, r) => n + r.batches, 0);
+  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { recycled: number[] }).recycled.length)).toBe(sent);
+  const sizes = await worker.evaluate(() => (globalThis as unknown as { recycled: number[] }).recycled);
+  expect(sizes.every((n) => n > 0)).toBe(true); // whole buffers, not detached ones
+});
+
 test("loading reports progress, and a wasm served with the wrong type still loads", async ({ page }) => {
   await open(page);
   let intercepted = 0;

@@ -27,12 +27,17 @@ import (
 //	chromeTrace(trace) → Promise<string>
 //	    converts a luamod.Trace (an object or its JSON) to the Chrome
 //	    trace-event format, for Perfetto and chrome://tracing.
+//	recycle(buffer)
+//	    hands back the ArrayBuffer of a batch that onBatch received, once
+//	    nothing reads it any more, for a later batch to go out in
+//	    (bufpool_js.go); anything else is ignored.
 //
 // No function blocks the JavaScript thread: work happens in a goroutine that
 // settles the Promise, and a Go panic there becomes a rejection.
 type bridge struct {
-	sess  session
-	funcs []js.Func // owned by the bridge, released by release
+	sess    session
+	buffers bufferPool
+	funcs   []js.Func // owned by the bridge, released by release
 }
 
 // install puts the bridge's functions on a new object at target[name] and
@@ -43,6 +48,7 @@ func (b *bridge) install(target js.Value, name string) (release func()) {
 		"run":         b.run,
 		"cancel":      b.cancel,
 		"chromeTrace": b.chromeTrace,
+		"recycle":     b.recycle,
 	} {
 		f := js.FuncOf(fn)
 		b.funcs = append(b.funcs, f)
@@ -79,7 +85,7 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 		return rejected(err)
 	}
 	return promise(func() (any, error) {
-		d := &batchDelivery{fn: onBatch, stop: func() bool { return b.sess.stop(key) }}
+		d := &batchDelivery{fn: onBatch, stop: func() bool { return b.sess.stop(key) }, buffers: &b.buffers}
 		res, err := pending.exec(d.deliver)
 		if err == nil {
 			err = d.failure()
@@ -99,6 +105,11 @@ func (b *bridge) cancel(_ js.Value, args []js.Value) any {
 	return b.sess.stop(key)
 }
 
+func (b *bridge) recycle(_ js.Value, args []js.Value) any {
+	b.buffers.recycle(arg(args, 0))
+	return nil
+}
+
 func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {
 	trace := arg(args, 0)
 	data, err := jsonArg(trace)
@@ -114,14 +125,16 @@ func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {
 	})
 }
 
-// batchDelivery calls onBatch with each batch's bytes. A throwing onBatch
-// must not crash the engine (it is called from the run's goroutine), so the
-// exception is kept, the run is stopped and the Promise rejects with it.
+// batchDelivery calls onBatch with each batch's bytes, in a buffer from
+// buffers when one was handed back. A throwing onBatch must not crash the
+// engine (it is called from the run's goroutine), so the exception is
+// kept, the run is stopped and the Promise rejects with it.
 type batchDelivery struct {
-	fn   js.Value
-	stop func() bool
-	mu   sync.Mutex
-	err  error
+	fn      js.Value
+	stop    func() bool
+	buffers *bufferPool
+	mu      sync.Mutex
+	err     error
 }
 
 func (d *batchDelivery) deliver(batch []byte) {
@@ -133,7 +146,7 @@ func (d *batchDelivery) deliver(batch []byte) {
 			d.fail(fmt.Errorf("luaplay.run: onBatch threw: %v", r))
 		}
 	}()
-	bytes := uint8Array.New(len(batch))
+	bytes := d.buffers.view(len(batch))
 	js.CopyBytesToJS(bytes, batch)
 	if r := d.fn.Invoke(bytes); r.Type() == js.TypeObject && r.Get("then").Type() == js.TypeFunction {
 		settled(r)

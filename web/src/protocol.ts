@@ -50,8 +50,9 @@ export type ToWorker =
   /** Run source; hang is a test hook: the worker spins in JavaScript and never answers. */
   | { type: "run"; id: number; source: string; options: RunOptions; hang?: boolean }
   | { type: "cancel"; id: number }
-  /** The page has handled a batch of run id (the worker's flow control). */
-  | { type: "ack"; id: number }
+  /** The page has handled a batch of run id (the worker's flow control);
+   * buffer is the batch's, handed back for a later batch to go out in. */
+  | { type: "ack"; id: number; buffer?: ArrayBuffer }
   /** Convert a trace (the JSON of a Trace) to the Chrome trace-event format. */
   | { type: "chromeTrace"; id: number; trace: string };
 

@@ -197,8 +197,8 @@ export class Runner {
     this.failAll(new Error("the engine was restarted to stop another run"));
   }
 
-  private send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+  private send(msg: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(msg, transfer);
   }
 
   private setState(s: LoadState): void {
@@ -283,8 +283,12 @@ export class Runner {
         const c = this.runs.get(m.id);
         if (c) this.decode(c, m.bytes);
         // Acknowledged once handled, known run or not: the worker holds
-        // the run back while too many are outstanding.
-        this.send({ type: "ack", id: m.id });
+        // the run back while too many are outstanding. The decoded batch
+        // keeps nothing of its bytes, so their buffer goes back with the
+        // ack: the engine sends a later batch in it rather than making a
+        // new one, which took up to 0.1 ms in Chromium's worker.
+        const buffer = m.bytes.buffer as ArrayBuffer;
+        this.send({ type: "ack", id: m.id, buffer }, [buffer]);
         break;
       }
       case "result":

@@ -25,6 +25,8 @@ interface Luaplay {
   run(source: string, options: string, onBatch: (batch: Uint8Array) => Promise<void> | undefined, key: number): Promise<string>;
   cancel(key: number): boolean;
   chromeTrace(trace: string): Promise<string>;
+  /** recycle hands back a batch's buffer for a later batch (the page has decoded it). */
+  recycle(buffer: ArrayBuffer): void;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -91,6 +93,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case "ack":
       acked(m.id);
+      if (m.buffer) bridge?.recycle(m.buffer);
       break;
     case "chromeTrace":
       void convert(m.id, m.trace);

@@ -180,39 +180,47 @@ test("events stream to the page and convert to a Chrome trace", async ({ page })
 
 test("the page hands each batch's buffer back to the engine, and runs after it stream whole", async ({ page }) => {
   await open(page);
-  // Count what the worker hands the engine back (worker.ts calls the
-  // bridge's recycle for each ack that carries a buffer).
+  // Count the batches the worker posts and the buffers it hands the
+  // engine back: worker.ts pushes each buffer an ack carries onto the
+  // bridge's buffers array.
   const worker = page.workers()[0];
   await worker.evaluate(() => {
-    const lp = (globalThis as unknown as { luaplay: { recycle(b: ArrayBuffer): void } }).luaplay;
-    const recycle = lp.recycle.bind(lp);
-    const g = globalThis as unknown as { recycled: number[] };
+    const g = globalThis as unknown as { luaplay: { buffers: ArrayBuffer[] }; posted: number; recycled: number[] };
+    const push = g.luaplay.buffers.push.bind(g.luaplay.buffers);
+    g.posted = 0;
     g.recycled = [];
-    lp.recycle = (b) => {
-      g.recycled.push(b.byteLength);
-      recycle(b);
+    g.luaplay.buffers.push = (...bs: ArrayBuffer[]) => {
+      for (const b of bs) g.recycled.push(b.byteLength);
+      return push(...bs);
+    };
+    const scope = self as unknown as { postMessage(m: { type?: string }, t?: Transferable[]): void };
+    const post = scope.postMessage.bind(scope);
+    scope.postMessage = (m, t) => {
+      if (m.type === "batch") g.posted++;
+      post(m, t ?? []);
     };
   });
   const runs = await page.evaluate(async () => {
     const runner = window.__lp.runner;
     const out = [];
     for (let i = 0; i < 3; i++) {
-      let batches = 0, events = 0;
+      let events = 0;
       const r = await runner.run("for i = 1, 600 do goroutine.spawn(function() end) end print('done')", {}, {
-        onEvents: (es) => { batches++; events += es.length; },
+        onEvents: (es) => { events += es.length; },
       }).result;
-      out.push({ status: r.status, counted: r.stats.events, events, batches });
+      out.push({ status: r.status, counted: r.stats.events, events });
     }
     return out;
   });
-  for (const r of runs) {
-    expect(r).toMatchObject({ status: "ok", events: r.counted });
-    expect(r.batches).toBeGreaterThan(2);
-  }
-  const sent = runs.reduce((n, r) => n + r.batches, 0);
-  await expect.poll(() => worker.evaluate(() => (globalThis as unknown as { recycled: number[] }).recycled.length)).toBe(sent);
-  const sizes = await worker.evaluate(() => (globalThis as unknown as { recycled: number[] }).recycled);
-  expect(sizes.every((n) => n > 0)).toBe(true); // whole buffers, not detached ones
+  for (const r of runs) expect(r).toMatchObject({ status: "ok", events: r.counted });
+  const seen = () => worker.evaluate(() => {
+    const g = globalThis as unknown as { posted: number; recycled: number[] };
+    return { posted: g.posted, recycled: g.recycled.length, whole: g.recycled.every((n) => n > 0) };
+  });
+  await expect.poll(async () => (await seen()).recycled).toBe((await seen()).posted);
+  const s = await seen();
+  expect(s.posted).toBeGreaterThan(6); // 1,800 goroutines' events come in batches of 500
+  expect(s.whole).toBe(true); // whole buffers, not detached ones
 });
 
 test("loading reports progress, and a wasm served with the wrong type still loads", async ({ page }) => {

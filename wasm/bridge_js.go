@@ -27,16 +27,17 @@ import (
 //	chromeTrace(trace) → Promise<string>
 //	    converts a luamod.Trace (an object or its JSON) to the Chrome
 //	    trace-event format, for Perfetto and chrome://tracing.
-//	recycle(buffer)
-//	    hands back the ArrayBuffer of a batch that onBatch received, once
-//	    nothing reads it any more, for a later batch to go out in
-//	    (bufpool_js.go); anything else is ignored.
+//	buffers
+//	    an Array: the caller may push onto it the ArrayBuffer of a batch
+//	    that onBatch received, once nothing reads it any more, for a later
+//	    batch to go out in (bufpool_js.go); the engine takes the last one
+//	    when it is an ArrayBuffer large enough, and drops anything else.
 //
 // No function blocks the JavaScript thread: work happens in a goroutine that
 // settles the Promise, and a Go panic there becomes a rejection.
 type bridge struct {
 	sess    session
-	buffers bufferPool
+	buffers *bufferPool
 	funcs   []js.Func // owned by the bridge, released by release
 }
 
@@ -48,12 +49,13 @@ func (b *bridge) install(target js.Value, name string) (release func()) {
 		"run":         b.run,
 		"cancel":      b.cancel,
 		"chromeTrace": b.chromeTrace,
-		"recycle":     b.recycle,
 	} {
 		f := js.FuncOf(fn)
 		b.funcs = append(b.funcs, f)
 		obj.Set(key, f)
 	}
+	b.buffers = newBufferPool()
+	obj.Set("buffers", b.buffers.arr)
 	target.Set(name, obj)
 	return func() {
 		target.Delete(name)
@@ -85,7 +87,7 @@ func (b *bridge) run(_ js.Value, args []js.Value) any {
 		return rejected(err)
 	}
 	return promise(func() (any, error) {
-		d := &batchDelivery{fn: onBatch, stop: func() bool { return b.sess.stop(key) }, buffers: &b.buffers}
+		d := &batchDelivery{fn: onBatch, stop: func() bool { return b.sess.stop(key) }, buffers: b.buffers}
 		res, err := pending.exec(d.deliver)
 		if err == nil {
 			err = d.failure()
@@ -103,11 +105,6 @@ func (b *bridge) cancel(_ js.Value, args []js.Value) any {
 		return false
 	}
 	return b.sess.stop(key)
-}
-
-func (b *bridge) recycle(_ js.Value, args []js.Value) any {
-	b.buffers.recycle(arg(args, 0))
-	return nil
 }
 
 func (b *bridge) chromeTrace(_ js.Value, args []js.Value) any {

@@ -1,6 +1,7 @@
 // The page's wasm build (dist/luaplay.wasm) in Node, driven through its
 // JavaScript bridge the way the worker drives it: options as JSON, every
-// batch decoded with the page's BatchDecoder.
+// batch decoded with the page's BatchDecoder, then its buffer handed back
+// for a later batch, as the page's ack does.
 
 import { readFileSync } from "node:fs";
 import { runInThisContext } from "node:vm";
@@ -9,6 +10,7 @@ import type { RunOptions } from "../src/protocol";
 
 interface Luaplay {
   run(source: string, options: string, onBatch: (batch: Uint8Array) => void, key: number): Promise<string>;
+  buffers: ArrayBuffer[];
 }
 
 declare class Go {
@@ -31,7 +33,11 @@ export async function loadEngine(dist = process.env.LP_DIST ?? "dist"): Promise<
   return async (src, options = {}) => {
     const dec = new BatchDecoder();
     let events = 0;
-    const result = JSON.parse(await lp.run(src, JSON.stringify(options), (b) => (events += dec.decode(b).events?.length ?? 0), ++key));
+    const onBatch = (b: Uint8Array) => {
+      events += dec.decode(b).events?.length ?? 0;
+      lp.buffers.push(b.buffer as ArrayBuffer);
+    };
+    const result = JSON.parse(await lp.run(src, JSON.stringify(options), onBatch, ++key));
     if (result.status !== "ok") throw new Error(`run ${result.status}: ${result.error}`);
     return events;
   };

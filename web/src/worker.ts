@@ -25,8 +25,8 @@ interface Luaplay {
   run(source: string, options: string, onBatch: (batch: Uint8Array) => Promise<void> | undefined, key: number): Promise<string>;
   cancel(key: number): boolean;
   chromeTrace(trace: string): Promise<string>;
-  /** recycle hands back a batch's buffer for a later batch (the page has decoded it). */
-  recycle(buffer: ArrayBuffer): void;
+  /** Batches' buffers handed back (the page has decoded them), for later batches to go out in. */
+  buffers: ArrayBuffer[];
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -93,7 +93,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case "ack":
       acked(m.id);
-      if (m.buffer) bridge?.recycle(m.buffer);
+      if (m.buffer && bridge && bridge.buffers.length < maxUnacked) bridge.buffers.push(m.buffer);
       break;
     case "chromeTrace":
       void convert(m.id, m.trace);

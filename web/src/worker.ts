@@ -60,6 +60,15 @@ function sent(id: number): Promise<void> | undefined {
   return new Promise((resolve) => (u.resume = resolve));
 }
 
+/** keepBuffer hands a batch's buffer back to the engine for a later
+ * batch, unless as many wait already as batches can be in flight, or it
+ * is larger than most batches need (a run whose output lines are long). */
+function keepBuffer(buffer: ArrayBuffer): void {
+  if (bridge && bridge.buffers.length < maxUnacked && buffer.byteLength <= maxKeptBuffer) bridge.buffers.push(buffer);
+}
+
+const maxKeptBuffer = 1 << 20;
+
 function acked(id: number): void {
   const u = unacked.get(id);
   if (!u) return;
@@ -93,7 +102,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case "ack":
       acked(m.id);
-      if (m.buffer && bridge && bridge.buffers.length < maxUnacked) bridge.buffers.push(m.buffer);
+      if (m.buffer) keepBuffer(m.buffer);
       break;
     case "chromeTrace":
       void convert(m.id, m.trace);

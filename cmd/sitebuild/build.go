@@ -127,11 +127,7 @@ func buildWasm(dist string) error {
 // script whose one global is the Go class it sets on globalThis, which
 // minifying keeps.
 func copyWasmExec(dist string) error {
-	out, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOROOT: %w", err)
-	}
-	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(wasmExecRel)))
+	src, err := readWasmExec()
 	if err != nil {
 		return err
 	}
@@ -142,6 +138,15 @@ func copyWasmExec(dist string) error {
 		return fmt.Errorf("minifying wasm_exec.js:\n%s", strings.Join(msgs, ""))
 	}
 	return os.WriteFile(filepath.Join(dist, "wasm_exec.js"), res.Code, 0o644)
+}
+
+// readWasmExec reads the glue of the Go that builds the wasm.
+func readWasmExec() ([]byte, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %w", err)
+	}
+	return os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(wasmExecRel)))
 }
 
 // licenseHeader is the comment lines that open src (the Go authors'

@@ -22,11 +22,7 @@ func TestWasmExecIsMinifiedAndWorks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), filepath.FromSlash(wasmExecRel)))
+	src, err := readWasmExec()
 	if err != nil {
 		t.Fatal(err)
 	}
